@@ -1,0 +1,28 @@
+// Writes the deterministic synthetic pool files the benchmarks read (once; they are reused).
+import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticBeijingRecords } from '../dist/index.js';
+
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
+
+/** Path of a JSON Lines pool file with `size` synthetic Beijing-2019-like records; written if missing. */
+export async function syntheticPoolFile(size) {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const path = join(DATA_DIR, `pool-${size}.jsonl`);
+  if (existsSync(path)) return path;
+  const temporary = `${path}.tmp`;
+  const out = createWriteStream(temporary);
+  let buffer = '';
+  for (const record of syntheticBeijingRecords({ size })) {
+    buffer += `${JSON.stringify(record)}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
+      buffer = '';
+    }
+  }
+  out.write(buffer);
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  renameSync(temporary, path);
+  return path;
+}

@@ -1,0 +1,161 @@
+// One benchmark scenario per process, so that each peak-memory figure is its own.
+// Usage: node bench/scenarios.mjs <scenario> <pool.jsonl>   (run by bench/run.mjs)
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createHash } from 'node:crypto';
+import { commitPool, drawLottery, LegacyDotNetRandom, presets, serializeRecord, verifyRecord } from '../dist/node.js';
+import { readPoolFile } from '../dist/node.js';
+
+const QUOTA = 6400;
+const SEED = '033859';
+
+const [scenario, path, repeatsText = '5'] = process.argv.slice(2);
+const repeats = Number(repeatsText);
+
+function peakRssMb() {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+const now = () => performance.now();
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Baseline 1: read the file and look at every byte once in JavaScript (counting newlines). */
+async function readAndScanBytes() {
+  let lines = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+  }
+  return lines;
+}
+/** Baseline 2: read the file and count lines with the native memchr (Buffer.indexOf). */
+async function readAndCountNative() {
+  let lines = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
+}
+/** Baseline 3: read the file line by line with readline and JSON.parse every line. */
+async function readAndParseLines() {
+  let records = 0;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.length > 0 && JSON.parse(line) !== null) records++;
+  }
+  return records;
+}
+
+/** The measured pipeline: read file → validated pool → commitment → draw → record. */
+async function pipeline() {
+  const t0 = now();
+  const { pool } = await readPoolFile(path, { policy: presets.beijing2016 });
+  const t1 = now();
+  const commitment = commitPool(pool);
+  const t2 = now();
+  const { record } = drawLottery(pool, { quota: QUOTA, seed: SEED, generator: 'legacy' });
+  const text = serializeRecord(record);
+  const t3 = now();
+  return { pool, record, text, commitment, read: t1 - t0, commit: t2 - t1, draw: t3 - t2, total: t3 - t0 };
+}
+
+/**
+ * The naive reference pipeline a first implementation would write: one object per record
+ * (validated field by field), a string sort, the expanded entry array (one string per entry), the
+ * canonical text built as one string and hashed, then the same legacy draw on the entry array.
+ */
+async function naivePipeline() {
+  const t0 = now();
+  const records = [];
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    const record = JSON.parse(line);
+    if (typeof record.code !== 'string' || !/^[0-9]{13}$/.test(record.code)) throw new Error('bad code');
+    if (!Number.isInteger(record.draws) || record.draws < 0) throw new Error('bad draws');
+    records.push({ code: record.code, weight: Math.ceil((record.draws + 1) / 6) + (record.c5 === true ? 1 : 0) });
+  }
+  records.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (let i = 1; i < records.length; i++) if (records[i].code === records[i - 1].code) throw new Error('duplicate');
+  const entries = [];
+  const maxWeight = records.reduce((m, r) => Math.max(m, r.weight), 0);
+  for (let pass = 1; pass <= maxWeight; pass++) for (const r of records) if (r.weight >= pass) entries.push(r.code);
+  const canonical = `yaohao-pool/1\n${records.map((r) => `${r.code} I ${r.weight}\n`).join('')}`;
+  const digest = createHash('sha256').update(canonical).digest('hex');
+  const random = new LegacyDotNetRandom(Number(SEED));
+  const won = new Set();
+  const winners = [];
+  while (winners.length < QUOTA) {
+    const index = random.nextBelow(entries.length);
+    if (won.has(entries[index])) continue;
+    won.add(entries[index]);
+    winners.push({ code: entries[index], entry: index + 1 });
+  }
+  const text = JSON.stringify({ digest, winners });
+  return { total: now() - t0, digest, winners, text };
+}
+
+const out = (value) => console.log(JSON.stringify(value));
+
+if (scenario === 'pipeline') {
+  // Interleave baselines and pipeline runs, so machine noise hits them alike.
+  const runs = { scanBytes: [], countNative: [], parseLines: [], read: [], commit: [], draw: [], total: [] };
+  let last;
+  for (let r = 0; r < repeats; r++) {
+    let t = now();
+    await readAndScanBytes();
+    runs.scanBytes.push(now() - t);
+    t = now();
+    await readAndCountNative();
+    runs.countNative.push(now() - t);
+    t = now();
+    await readAndParseLines();
+    runs.parseLines.push(now() - t);
+    last = await pipeline();
+    for (const k of ['read', 'commit', 'draw', 'total']) runs[k].push(last[k]);
+  }
+  out({
+    scenario,
+    size: last.pool.size,
+    totalEntries: last.pool.totalEntries,
+    digest: last.commitment.digest,
+    winners: last.record.winners.length,
+    medians: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])),
+    runs,
+    peakRssMb: peakRssMb(),
+  });
+} else if (scenario === 'single') {
+  // One pipeline run in a fresh process: its peak memory is the pipeline's own.
+  const result = await pipeline();
+  out({ scenario, size: result.pool.size, totalEntries: result.pool.totalEntries, total: result.total, read: result.read, commit: result.commit, draw: result.draw, peakRssMb: peakRssMb() });
+} else if (scenario === 'naive') {
+  const result = await naivePipeline();
+  out({ scenario, total: result.total, digest: result.digest, firstWinner: result.winners[0], peakRssMb: peakRssMb() });
+} else if (scenario === 'draw') {
+  // The draw alone (pool built, commitment memoised), and verify on a freshly read pool.
+  const { pool, record } = await pipeline();
+  const legacy = [];
+  const modern = [];
+  for (let r = 0; r < 21; r++) {
+    let t = now();
+    drawLottery(pool, { quota: QUOTA, seed: String(100000 + r), generator: 'legacy' });
+    legacy.push(now() - t);
+    t = now();
+    drawLottery(pool, { quota: QUOTA, seed: `bench-${r}`, generator: 'default', label: 'ordinary/individual' });
+    modern.push(now() - t);
+  }
+  const verifies = [];
+  const commits = [];
+  for (let r = 0; r < 3; r++) {
+    const fresh = (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
+    let t = now();
+    const verdict = verifyRecord(record, fresh);
+    verifies.push(now() - t);
+    if (!verdict.ok) throw new Error(verdict.message);
+    const again = (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
+    t = now();
+    commitPool(again);
+    commits.push(now() - t);
+  }
+  out({ scenario, drawLegacy: median(legacy), drawDefault: median(modern), verify: median(verifies), commit: median(commits), peakRssMb: peakRssMb() });
+} else {
+  console.error(`unknown scenario ${scenario}`);
+  process.exitCode = 2;
+}

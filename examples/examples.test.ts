@@ -1,0 +1,27 @@
+// The examples run as tests, against the built package (npm test builds first), so they never rot.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIR = import.meta.dirname;
+
+describe('examples', () => {
+  const scripts = readdirSync(DIR).filter((f) => f.endsWith('.mjs'));
+  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(2));
+  for (const script of scripts) {
+    it(`${script} runs and succeeds`, () => {
+      const output = execFileSync(process.execPath, [join(DIR, script)], { encoding: 'utf8' });
+      expect(output).not.toMatch(/FAILED|inconsistent:|not detected/);
+      expect(output.length).toBeGreaterThan(0);
+    });
+  }
+  it('quickstart replays its own record', () => {
+    expect(execFileSync(process.execPath, [join(DIR, 'quickstart.mjs')], { encoding: 'utf8' })).toContain('replay: ok');
+  });
+  it('replay-official-draw reproduces the domain.md example', () => {
+    const output = execFileSync(process.execPath, [join(DIR, 'replay-official-draw.mjs')], { encoding: 'utf8' });
+    expect(output).toContain('winners: 5000100000003 @ 3, 2345100000002 @ 6 (3 picks)');
+    expect(output).toContain('forged sheet:');
+  });
+});

@@ -1,0 +1,377 @@
+import { z } from 'zod';
+import { maxPicks } from '../draw/internal/drawIndexes';
+import type { Issue } from '../errors/Issue';
+import { parseWith } from '../errors/fromZod';
+import { codeToNumber } from '../pool/applicationCode';
+import { ApplicationCodeSchema } from '../pool/recordSchemas';
+import { getGenerator, type GeneratorId } from '../rng/generators';
+
+const MAX_CODE_VALUE = 9_999_999_999_999;
+
+/** One winner row of a published sheet. */
+export interface PublishedRow {
+  /** 摇号基数序号, when the sheet publishes it (Beijing); absent on code-only sheets. */
+  readonly entry?: number | undefined;
+  /** 申请编码. */
+  readonly code: string;
+}
+
+/** A published result sheet: header figures and winner rows in draw order (序号 order). */
+export interface PublishedSheet {
+  /** Defaults to "legacy" (official sheets). */
+  readonly generator?: GeneratorId | undefined;
+  /** Sub-draw label, for default-generator sheets. */
+  readonly label?: string | undefined;
+  /** 指标配置种子数 / 指标配置初始值, as printed. */
+  readonly seed: string;
+  /** 基数序号总数 (T), or the number of valid codes on flat sheets. */
+  readonly totalEntries: number;
+  /** 指标配置总数. */
+  readonly quota: number;
+  /** "flat": one entry per code. Default: "weighted" when rows carry entries, else "flat". */
+  readonly pool?: 'flat' | 'weighted' | undefined;
+  /** Winners in draw order. */
+  readonly rows: readonly PublishedRow[];
+}
+
+/** The zod schema of PublishedSheet. */
+export const PublishedSheetSchema: z.ZodType<PublishedSheet> = z
+  .strictObject({
+    generator: z.enum(['legacy', 'default']).optional().describe('Defaults to "legacy" (official sheets).'),
+    label: z.string().optional().describe('Sub-draw label, for default-generator sheets.'),
+    seed: z.string().min(1).describe('指标配置种子数 / 指标配置初始值.'),
+    totalEntries: z.int().min(1).describe('基数序号总数 (T), or the number of valid codes for flat pools.'),
+    quota: z.int().min(1).describe('指标配置总数.'),
+    pool: z
+      .enum(['flat', 'weighted'])
+      .optional()
+      .describe('"flat": one entry per code (T = codes). Default: "weighted" when rows carry entries, else "flat".'),
+    rows: z
+      .array(z.strictObject({ entry: z.int().min(1).optional(), code: ApplicationCodeSchema }).readonly())
+      .readonly()
+      .describe('Winners in draw order: 摇号基数序号 (if published) and 申请编码.'),
+  })
+  .readonly()
+  .describe('A published lottery result sheet.');
+
+/** Why a sheet is inconsistent with its own seed. */
+export type SheetInconsistency =
+  | 'malformed-sheet'
+  | 'invalid-seed'
+  | 'wrong-count'
+  | 'repeated-code'
+  | 'repeated-entry'
+  | 'entry-mismatch'
+  | 'skipped-winner'
+  | 'unexplained-skip'
+  | 'code-order'
+  | 'exhausted';
+
+/** A pick the sheet skips whose legitimacy needs the pool: its entry must belong to a code that already won. */
+export interface UnverifiedSkip {
+  /** 1-based pick number in the generator's sequence. */
+  readonly pick: number;
+  /** 1-based entry number that pick drew. */
+  readonly entry: number;
+}
+
+/** The verdict of checkPublishedSheet. */
+export type SheetVerdict =
+  | {
+      readonly ok: true;
+      /** How the sheet was checked: entry numbers, code order (code-only sheets), or an allocate-all sheet. */
+      readonly mode: 'entries' | 'codes' | 'all';
+      /** Generator outputs consumed to produce the published winners. */
+      readonly picks: number;
+      /** Picks thrown away because their entry repeated an earlier winner's entry (provably legitimate). */
+      readonly rejectedPicks: number;
+      /** Weighted sheets only: skipped picks at entries no row shows; each needs the pool to confirm. */
+      readonly unverifiedSkips: readonly UnverifiedSkip[];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: SheetInconsistency;
+      /** One sentence naming the row and what the seed gives instead. */
+      readonly message: string;
+      /** 0-based row (序号 − 1) where the sheet first goes wrong. */
+      readonly position?: number;
+      readonly expected?: unknown;
+      readonly actual?: unknown;
+      readonly issues?: readonly Issue[];
+    };
+
+type Failure = Extract<SheetVerdict, { ok: false }>;
+
+/**
+ * Checks a published result sheet against its own seed, without the pool (docs/spec.md §8).
+ * Rows with entry numbers (Beijing): the entries must be exactly what the seed draws, in order,
+ * skipping only picks whose code had already won. Code-only rows (Guangzhou, Shenzhen; flat
+ * pools): codes must rise exactly as the drawn entry numbers rise, with room for the codes between.
+ */
+export function checkPublishedSheet(sheet: unknown): SheetVerdict {
+  const parsed = parseWith(PublishedSheetSchema, sheet, { path: ['sheet'] });
+  if (!parsed.ok)
+    return { ok: false, reason: 'malformed-sheet', message: parsed.issues[0]!.message, issues: parsed.issues };
+  const s = parsed.value;
+  const generator = getGenerator(s.generator ?? 'legacy')!;
+  const seedProblem = generator.seedProblem(s.seed);
+  if (seedProblem !== undefined) return { ok: false, reason: 'invalid-seed', message: seedProblem };
+  const rows = s.rows;
+  const withEntries = rows.filter((row) => row.entry !== undefined).length;
+  if (withEntries !== 0 && withEntries !== rows.length) {
+    return { ok: false, reason: 'malformed-sheet', message: 'either every row carries an entry number or none does' };
+  }
+  const hasEntries = rows.length > 0 && withEntries === rows.length;
+  const flat = (s.pool ?? (hasEntries ? 'weighted' : 'flat')) === 'flat';
+  if (!hasEntries && !flat)
+    return { ok: false, reason: 'malformed-sheet', message: 'a code-only sheet can be checked only for a flat pool' };
+  if (s.totalEntries > generator.maxTotalEntries) {
+    return {
+      ok: false,
+      reason: 'malformed-sheet',
+      message: `T = ${s.totalEntries} is beyond what the ${generator.id} generator supports`,
+    };
+  }
+
+  const repeated = firstRepeat(rows.map((row) => row.code));
+  if (repeated !== undefined) {
+    return {
+      ok: false,
+      reason: 'repeated-code',
+      position: repeated.second,
+      message: `row ${repeated.second + 1} repeats the code of row ${repeated.first + 1} (${rows[repeated.second]!.code}); a code wins at most once`,
+      actual: rows[repeated.second]!.code,
+    };
+  }
+  if (hasEntries) {
+    const repeatedEntry = firstRepeat(rows.map((row) => row.entry!));
+    if (repeatedEntry !== undefined) {
+      return {
+        ok: false,
+        reason: 'repeated-entry',
+        position: repeatedEntry.second,
+        message: `row ${repeatedEntry.second + 1} repeats the entry number of row ${repeatedEntry.first + 1}`,
+        actual: rows[repeatedEntry.second]!.entry,
+      };
+    }
+    const beyond = rows.findIndex((row) => row.entry! > s.totalEntries);
+    if (beyond >= 0) {
+      return {
+        ok: false,
+        reason: 'entry-mismatch',
+        position: beyond,
+        message: `row ${beyond + 1} has entry ${rows[beyond]!.entry}, beyond T = ${s.totalEntries}`,
+        actual: rows[beyond]!.entry,
+      };
+    }
+  }
+
+  // Everyone won without a draw: rows are the codes in ascending order at entries 1, 2, ….
+  if (s.quota >= s.totalEntries) return checkAllocateAll(rows, s.totalEntries, s.quota, flat);
+  if (rows.length !== s.quota) {
+    // A weighted pool with fewer codes than the quota: every code wins, in code order.
+    const looksAllocated = !flat && hasEntries && rows.length < s.quota && rows.every((row, i) => row.entry === i + 1);
+    if (looksAllocated) return checkAllocateAll(rows, s.totalEntries, s.quota, flat);
+    return {
+      ok: false,
+      reason: 'wrong-count',
+      message: `the sheet lists ${rows.length} winners for a quota of ${s.quota} drawn from ${s.totalEntries} entries`,
+      expected: s.quota,
+      actual: rows.length,
+    };
+  }
+  const stream = generator.open(s.seed, s.label ?? '', s.totalEntries);
+  const budget = maxPicks(s.totalEntries);
+  return hasEntries
+    ? checkEntries(rows as readonly { entry: number; code: string }[], stream, budget, flat)
+    : checkCodes(rows, stream, budget, s.totalEntries);
+}
+
+function firstRepeat<T>(values: readonly T[]): { first: number; second: number } | undefined {
+  const seen = new Map<T, number>();
+  for (let i = 0; i < values.length; i++) {
+    const first = seen.get(values[i]!);
+    if (first !== undefined) return { first, second: i };
+    seen.set(values[i]!, i);
+  }
+  return undefined;
+}
+
+function checkAllocateAll(
+  rows: readonly { entry?: number | undefined; code: string }[],
+  total: number,
+  quota: number,
+  flat: boolean,
+): SheetVerdict {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.entry !== undefined && row.entry !== i + 1) {
+      return {
+        ok: false,
+        reason: 'entry-mismatch',
+        position: i,
+        message: `with quota ${quota} ≥ the pool, every code wins in order: row ${i + 1} should be entry ${i + 1}, the sheet says ${row.entry}`,
+        expected: i + 1,
+        actual: row.entry,
+      };
+    }
+    if (i > 0 && row.code <= rows[i - 1]!.code) {
+      return {
+        ok: false,
+        reason: 'code-order',
+        position: i,
+        message: `with quota ${quota} ≥ the pool, codes are listed in ascending order; row ${i + 1} (${row.code}) is not above row ${i} (${rows[i - 1]!.code})`,
+      };
+    }
+  }
+  if (rows.length > total || (flat && rows.length !== total)) {
+    return {
+      ok: false,
+      reason: 'wrong-count',
+      message: `with quota ${quota} ≥ the pool, the sheet should list every code: ${flat ? total : `at most ${total}`}, it lists ${rows.length}`,
+      expected: total,
+      actual: rows.length,
+    };
+  }
+  return { ok: true, mode: 'all', picks: 0, rejectedPicks: 0, unverifiedSkips: [] };
+}
+
+function checkEntries(
+  rows: readonly { entry: number; code: string }[],
+  stream: { nextIndex(): number },
+  budget: number,
+  flat: boolean,
+): SheetVerdict {
+  const rowOfEntry = new Map<number, number>();
+  rows.forEach((row, i) => rowOfEntry.set(row.entry, i));
+  const unverifiedSkips: UnverifiedSkip[] = [];
+  let firstSkipSinceMatch: UnverifiedSkip | undefined;
+  let picks = 0;
+  let rejectedPicks = 0;
+  let next = 0;
+  while (next < rows.length) {
+    if (picks === budget) return exhausted(next, rows[next]!.entry, budget, firstSkipSinceMatch);
+    const entry = stream.nextIndex() + 1;
+    picks++;
+    const row = rowOfEntry.get(entry);
+    if (row === next) {
+      next++;
+      firstSkipSinceMatch = undefined;
+    } else if (row !== undefined && row < next) {
+      rejectedPicks++; // the same entry as an earlier winner: same code, rightly thrown away
+    } else if (row !== undefined) {
+      return {
+        ok: false,
+        reason: 'skipped-winner',
+        position: next,
+        message: `pick ${picks} draws entry ${entry}, which the sheet gives to row ${row + 1} (${rows[row]!.code}); that code had not won yet, so row ${next + 1} should be entry ${entry}, not ${rows[next]!.entry}`,
+        expected: entry,
+        actual: rows[next]!.entry,
+      };
+    } else if (flat) {
+      return {
+        ok: false,
+        reason: 'unexplained-skip',
+        position: next,
+        message: `pick ${picks} draws entry ${entry}, which no row shows; in a flat pool its code cannot have won before, so row ${next + 1} should be entry ${entry}, not ${rows[next]!.entry}`,
+        expected: entry,
+        actual: rows[next]!.entry,
+      };
+    } else {
+      const skip = { pick: picks, entry };
+      unverifiedSkips.push(skip);
+      firstSkipSinceMatch ??= skip;
+    }
+  }
+  return { ok: true, mode: 'entries', picks, rejectedPicks, unverifiedSkips };
+}
+
+function exhausted(position: number, entry: number, budget: number, firstSkip: UnverifiedSkip | undefined): Failure {
+  return {
+    ok: false,
+    reason: 'exhausted',
+    position,
+    message:
+      `the seed never draws row ${position + 1}'s entry ${entry} within the ${budget}-pick budget` +
+      (firstSkip === undefined
+        ? ''
+        : `; the first pick after row ${position} that no row explains is pick ${firstSkip.pick} (entry ${firstSkip.entry})`),
+    actual: entry,
+    ...(firstSkip === undefined ? {} : { expected: firstSkip.entry }),
+  };
+}
+
+function checkCodes(
+  rows: readonly { code: string }[],
+  stream: { nextIndex(): number },
+  budget: number,
+  total: number,
+): SheetVerdict {
+  // Entries drawn in order, repeats thrown away; in a flat pool an entry is a code's rank.
+  const sortedEntries: number[] = [];
+  const sortedCodes: number[] = [];
+  const rowAt: number[] = [];
+  const drawn = new Set<number>();
+  let picks = 0;
+  let rejectedPicks = 0;
+  for (let k = 0; k < rows.length; k++) {
+    let entry: number;
+    for (;;) {
+      if (picks === budget)
+        return {
+          ok: false,
+          reason: 'exhausted',
+          position: k,
+          message: `the seed does not give ${rows.length} distinct entries within ${budget} picks`,
+        };
+      entry = stream.nextIndex() + 1;
+      picks++;
+      if (!drawn.has(entry)) break;
+      rejectedPicks++;
+    }
+    drawn.add(entry);
+    const code = codeToNumber(rows[k]!.code);
+    // Insert (entry, code) in entry order and check it against its neighbours: between two
+    // winners at entries a < b there are b − a − 1 other codes, so their codes differ by ≥ b − a.
+    let low = 0;
+    let high = sortedEntries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sortedEntries[mid]! < entry) low = mid + 1;
+      else high = mid;
+    }
+    const before =
+      low > 0
+        ? { entry: sortedEntries[low - 1]!, code: sortedCodes[low - 1]!, row: rowAt[low - 1]! }
+        : { entry: 0, code: -1, row: -1 };
+    const after =
+      low < sortedEntries.length
+        ? { entry: sortedEntries[low]!, code: sortedCodes[low]!, row: rowAt[low]! }
+        : { entry: total + 1, code: MAX_CODE_VALUE + 1, row: -1 };
+    for (const [lower, upper, neighbour] of [
+      [before, { entry, code }, before],
+      [{ entry, code }, after, after],
+    ] as const) {
+      if (upper.code - lower.code < upper.entry - lower.entry) {
+        const where =
+          neighbour.row >= 0
+            ? `row ${neighbour.row + 1} (${rows[neighbour.row]!.code}, entry ${neighbour.entry})`
+            : neighbour === before
+              ? 'the start of the pool'
+              : `the end of the pool (T = ${total})`;
+        return {
+          ok: false,
+          reason: 'code-order',
+          position: k,
+          message: `row ${k + 1} (${rows[k]!.code}) is drawn at entry ${entry}, which does not fit its code against ${where}: codes must rise as entries rise, with room for the codes between`,
+          expected: entry,
+          actual: rows[k]!.code,
+        };
+      }
+    }
+    sortedEntries.splice(low, 0, entry);
+    sortedCodes.splice(low, 0, code);
+    rowAt.splice(low, 0, k);
+  }
+  return { ok: true, mode: 'codes', picks, rejectedPicks, unverifiedSkips: [] };
+}

@@ -1,0 +1,168 @@
+import { drawLottery } from '../draw/drawLottery';
+import type { Issue } from '../errors/Issue';
+import { parseWith } from '../errors/fromZod';
+import { isYaohaoError } from '../errors/YaohaoError';
+import { commitPool } from '../pool/commitPool';
+import type { Pool } from '../pool/Pool';
+import { AuditRecordSchema, recordDigest, type AuditRecord } from './AuditRecord';
+
+/** Why a record failed verification. */
+export type MismatchReason =
+  /** The record does not match the record schema (issues say where). */
+  | 'malformed-record'
+  /** The pool given is not the pool the record commits to. */
+  | 'pool-mismatch'
+  /** The record's parameters cannot be replayed (e.g. a seed the generator refuses). */
+  | 'replay-failed'
+  /** Replay says everyone wins (or not) and the record says otherwise. */
+  | 'allocation-mismatch'
+  /** The winner at `position` differs (code or entry). */
+  | 'winner-mismatch'
+  /** The record lists fewer winners than the replay. */
+  | 'missing-winner'
+  /** The record lists more winners than the replay. */
+  | 'extra-winner'
+  /** Same winners, but a different number of picks. */
+  | 'picks-mismatch'
+  /** Every replayed value matches, but the record's digest does not match its content. */
+  | 'digest-mismatch';
+
+/** The outcome of verifyRecord. `expected` is what the replay gives, `actual` what the record says. */
+export type VerifyResult =
+  | { readonly ok: true; readonly record: AuditRecord }
+  | {
+      readonly ok: false;
+      readonly reason: MismatchReason;
+      /** One sentence naming what differs and how to reproduce it (seed, label, position). */
+      readonly message: string;
+      /** 0-based position in the winner list, for winner mismatches. */
+      readonly position?: number;
+      readonly expected?: unknown;
+      readonly actual?: unknown;
+      /** Schema problems, for malformed records. */
+      readonly issues?: readonly Issue[];
+    };
+
+/** Options of verifyRecord. */
+export interface VerifyRecordOptions {
+  /**
+   * The record digest as published at the draw. Replay catches any change that alters the
+   * outcome; a change to informative fields (engine, policy id, the label of a legacy draw) with
+   * a recomputed digest is caught only by comparing with the digest published at the time.
+   */
+  readonly publishedDigest?: string;
+}
+
+/**
+ * Replays a record against a pool and reports the first difference (docs/spec.md §7): the pool
+ * commitment, then every winner in order, then the pick count, then the record digest (which
+ * catches edits to fields that do not change the draw, such as the label under `legacy`), then
+ * the published digest when one is given.
+ */
+export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordOptions = {}): VerifyResult {
+  const parsed = parseWith(AuditRecordSchema, record, { path: ['record'] });
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      reason: 'malformed-record',
+      message: `the record is not a valid ${'yaohao-record/1'}: ${parsed.issues[0]!.message}`,
+      issues: parsed.issues,
+    };
+  }
+  const claimed = parsed.value;
+  const commitment = commitPool(pool);
+  for (const field of ['digest', 'size', 'totalEntries'] as const) {
+    if (claimed.pool[field] !== commitment[field]) {
+      return {
+        ok: false,
+        reason: 'pool-mismatch',
+        message: `the record commits to a pool with ${field} ${String(claimed.pool[field])}, but this pool has ${String(commitment[field])}`,
+        expected: commitment,
+        actual: claimed.pool,
+      };
+    }
+  }
+  let replay: AuditRecord;
+  try {
+    replay = drawLottery(pool, {
+      quota: claimed.quota,
+      seed: claimed.seed,
+      generator: claimed.generator,
+      label: claimed.label,
+    }).record;
+  } catch (error) {
+    if (!isYaohaoError(error)) throw error;
+    return {
+      ok: false,
+      reason: 'replay-failed',
+      message: `the record cannot be replayed: ${error.issues[0]?.message ?? error.message}`,
+      issues: error.issues,
+    };
+  }
+  const where = `(generator ${claimed.generator}, seed ${JSON.stringify(claimed.seed)}, label ${JSON.stringify(claimed.label)}, quota ${claimed.quota})`;
+  if (replay.allocation !== claimed.allocation) {
+    return {
+      ok: false,
+      reason: 'allocation-mismatch',
+      message: `replay ${where} gives allocation "${replay.allocation}", the record says "${claimed.allocation}"`,
+      expected: replay.allocation,
+      actual: claimed.allocation,
+    };
+  }
+  const shared = Math.min(replay.winners.length, claimed.winners.length);
+  for (let position = 0; position < shared; position++) {
+    const expected = replay.winners[position]!;
+    const actual = claimed.winners[position]!;
+    if (expected.code !== actual.code || expected.entry !== actual.entry || expected.kind !== actual.kind) {
+      return {
+        ok: false,
+        reason: 'winner-mismatch',
+        message: `winner #${position + 1} differs: replay ${where} gives ${expected.code} at entry ${expected.entry}, the record says ${actual.code} at entry ${actual.entry}`,
+        position,
+        expected,
+        actual,
+      };
+    }
+  }
+  if (replay.winners.length !== claimed.winners.length) {
+    const missing = replay.winners.length > claimed.winners.length;
+    return {
+      ok: false,
+      reason: missing ? 'missing-winner' : 'extra-winner',
+      message: `the record lists ${claimed.winners.length} winners; replay ${where} gives ${replay.winners.length}`,
+      position: shared,
+      expected: replay.winners[shared],
+      actual: claimed.winners[shared],
+    };
+  }
+  if (replay.picks !== claimed.picks) {
+    return {
+      ok: false,
+      reason: 'picks-mismatch',
+      message: `replay ${where} uses ${replay.picks} picks, the record says ${claimed.picks}`,
+      expected: replay.picks,
+      actual: claimed.picks,
+    };
+  }
+  const digest = recordDigest(claimed);
+  if (digest !== claimed.digest) {
+    return {
+      ok: false,
+      reason: 'digest-mismatch',
+      message:
+        'every winner replays, but the record digest does not match its content: a field was edited after the draw',
+      expected: digest,
+      actual: claimed.digest,
+    };
+  }
+  if (options.publishedDigest !== undefined && options.publishedDigest !== digest) {
+    return {
+      ok: false,
+      reason: 'digest-mismatch',
+      message: `every winner replays, but the record digest ${digest} is not the published ${options.publishedDigest}: an informative field differs from the published record`,
+      expected: options.publishedDigest,
+      actual: digest,
+    };
+  }
+  return { ok: true, record: claimed };
+}

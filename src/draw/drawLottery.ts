@@ -1,0 +1,62 @@
+import { sealRecord, type AuditRecord, type Winner } from '../audit/AuditRecord';
+import type { SafeResult } from '../errors/SafeResult';
+import { safely } from '../errors/safely';
+import { APPLICANT_KINDS } from '../pool/ApplicantKind';
+import { numberToCode } from '../pool/applicationCode';
+import { commitPool } from '../pool/commitPool';
+import { poolColumns, type Pool } from '../pool/Pool';
+import { ENGINE } from '../version';
+import { checkDrawOptions, type DrawOptions } from './checkDrawOptions';
+import { drawIndexes } from './internal/drawIndexes';
+
+/** Options of drawLottery. */
+export type DrawLotteryOptions = DrawOptions;
+
+/** Winners in draw order, and the audit record that lets anyone replay them. */
+export interface LotteryResult {
+  /** Winners in draw order. */
+  readonly winners: readonly Winner[];
+  /** The audit record (plain JSON). */
+  readonly record: AuditRecord;
+}
+
+/**
+ * Draws `quota` winners from the pool with a seeded generator (docs/spec.md §5). Deterministic:
+ * the same pool, seed, generator, label and quota give a byte-identical record. Options are
+ * checked before anything is drawn.
+ */
+export function drawLottery(pool: Pool, options: DrawLotteryOptions): LotteryResult {
+  const checked = checkDrawOptions(options, pool.totalEntries);
+  const { codes, kinds, layout } = poolColumns(pool);
+  const drawn = drawIndexes(layout, pool.size, checked.quota, checked.generator, checked.seed, checked.label);
+  const winners: Winner[] = new Array<Winner>(drawn.indexes.length);
+  for (let k = 0; k < drawn.indexes.length; k++) {
+    const index = drawn.indexes[k]!;
+    winners[k] = { code: numberToCode(codes[index]!), entry: drawn.entries[k]!, kind: APPLICANT_KINDS[kinds[index]!]! };
+  }
+  const commitment = commitPool(pool);
+  const record = sealRecord({
+    format: 'yaohao-record/1',
+    engine: ENGINE,
+    policy: pool.policyId,
+    generator: checked.generator.id,
+    seed: checked.seed,
+    label: checked.label,
+    quota: checked.quota,
+    pool: {
+      format: commitment.format,
+      size: commitment.size,
+      totalEntries: commitment.totalEntries,
+      digest: commitment.digest,
+    },
+    allocation: drawn.allocation,
+    picks: drawn.picks,
+    winners,
+  });
+  return { winners, record };
+}
+
+/** drawLottery that returns `{ success, value | issues }` instead of throwing. */
+export function safeDrawLottery(pool: Pool, options: DrawLotteryOptions): SafeResult<LotteryResult> {
+  return safely(() => drawLottery(pool, options));
+}

@@ -1,0 +1,42 @@
+/** A JSON value made only of what yaohao records contain (no floats). */
+export type CanonicalJsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly CanonicalJsonValue[]
+  | { readonly [key: string]: CanonicalJsonValue | undefined };
+
+// Plain `<` on strings compares UTF-16 code units, as RFC 8785 requires (never localeCompare).
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * RFC 8785 (JCS) serialisation for the subset yaohao uses: object keys sorted by UTF-16 code
+ * units, no whitespace, strings escaped as ECMAScript JSON.stringify does, numbers limited to
+ * safe integers (so number formatting can never differ between implementations).
+ * Properties whose value is `undefined` are left out, as JSON.stringify does.
+ */
+export function canonicalJson(value: CanonicalJsonValue): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON holds only safe integers, got ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    const items = value as readonly CanonicalJsonValue[];
+    let out = '[';
+    for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(items[i]!);
+    return `${out}]`;
+  }
+  const object = value as { readonly [key: string]: CanonicalJsonValue | undefined };
+  const keys = Object.keys(object).sort(byCodeUnits);
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${out}}`;
+}

@@ -1,0 +1,74 @@
+/** One segment of a path into the input: an object key or an array index. */
+export type PathSegment = string | number;
+
+/** Every kind of problem yaohao reports about its input. */
+export type IssueCode =
+  /** A value has the wrong JSON type (string where a number was expected, …). */
+  | 'invalid_type'
+  /** An application code is not 13 decimal digits. */
+  | 'invalid_code'
+  /** A value has the right type but is out of range or not allowed. */
+  | 'invalid_value'
+  /** A required field is absent. */
+  | 'missing_field'
+  /** A field that this record shape (or this policy) does not accept. */
+  | 'unknown_field'
+  /** Two records carry the same application code. */
+  | 'duplicate_code'
+  /** The quota is not a positive safe integer. */
+  | 'invalid_quota'
+  /** The seed is empty, malformed, or not valid for the chosen generator. */
+  | 'invalid_seed'
+  /** The draw label is not a well-formed string. */
+  | 'invalid_label'
+  /** The generator name is not one yaohao knows. */
+  | 'unknown_generator'
+  /** The pool has more entries than the generator (or the layout) supports. */
+  | 'too_many_entries'
+  /** The pool holds no applications. */
+  | 'empty_pool'
+  /** The policy object does not match the policy schema. */
+  | 'invalid_policy'
+  /** A line of a file is not valid JSON / CSV. */
+  | 'invalid_syntax'
+  /** An entry number outside 1..totalEntries. */
+  | 'entry_out_of_range'
+  /** The draw used its whole pick budget (10·T) without filling the quota. */
+  | 'draw_exhausted'
+  /** An audit record or sheet does not match its schema. */
+  | 'invalid_record';
+
+/** A problem with the input, as data: what, where, and what was expected. */
+export interface Issue {
+  /** Machine-readable kind of problem. */
+  readonly code: IssueCode;
+  /** Where the problem is, e.g. `[17, 'code']` for the code of record 17 (0-based). */
+  readonly path: readonly PathSegment[];
+  /** A sentence a person can act on. */
+  readonly message: string;
+  /** What was expected, when that is useful. */
+  readonly expected?: string;
+  /** What was found, when that is useful (never a whole record). */
+  readonly received?: string;
+  /** 1-based line in the source file, when the input came from a file. */
+  readonly line?: number;
+  /** Path of another input involved, e.g. the first record of a duplicate pair. */
+  readonly relatedPath?: readonly PathSegment[];
+  /** 1-based line of that other input, when it came from a file. */
+  readonly relatedLine?: number;
+}
+
+/** Renders a path as `records[17].code` style text. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** One line of text for an issue: `line 18: records[17].code: …` or `records[17].code: …`. */
+export function formatIssue(issue: Issue): string {
+  const where = issue.line === undefined ? formatPath(issue.path) : `line ${issue.line}`;
+  return `${where}: ${issue.message}`;
+}

@@ -1,0 +1,31 @@
+import { formatIssue, type Issue } from './Issue';
+
+const SHOWN_IN_MESSAGE = 5;
+
+/** The one error type yaohao throws for bad input; `issues` says what is wrong and where. */
+export class YaohaoError extends Error {
+  /** Every problem found, in input order (capped, see `omittedIssues`). */
+  readonly issues: readonly Issue[];
+  /** How many further issues were found but not kept (to bound memory on huge inputs). */
+  readonly omittedIssues: number;
+
+  constructor(issues: readonly Issue[], omittedIssues = 0) {
+    super(summarise(issues, omittedIssues));
+    this.name = 'YaohaoError';
+    this.issues = issues;
+    this.omittedIssues = omittedIssues;
+  }
+}
+
+function summarise(issues: readonly Issue[], omitted: number): string {
+  const total = issues.length + omitted;
+  const shown = issues.slice(0, SHOWN_IN_MESSAGE).map(formatIssue);
+  const more = total - shown.length;
+  const head = total === 1 ? '1 problem' : `${total} problems`;
+  return `${head} in the input:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`;
+}
+
+/** True when `error` is a YaohaoError (also across bundle copies). */
+export function isYaohaoError(error: unknown): error is YaohaoError {
+  return error instanceof YaohaoError || (error instanceof Error && error.name === 'YaohaoError' && 'issues' in error);
+}

@@ -1,0 +1,66 @@
+// The public API of yaohao. Every name is listed explicitly (no `export *`), so nothing internal leaks.
+
+export { ENGINE, ENGINE_VERSION } from './version';
+
+export type { Issue, IssueCode, PathSegment } from './errors/Issue';
+export { formatIssue, formatPath } from './errors/Issue';
+export { YaohaoError, isYaohaoError } from './errors/YaohaoError';
+export type { SafeResult } from './errors/SafeResult';
+
+export type { Policy, WeightRule } from './policy/Policy';
+export { PolicySchema, WeightRuleSchema } from './policy/Policy';
+export { presets, type PresetName } from './policy/presets';
+export { stepsForDraws } from './policy/stepsForDraws';
+
+export type { ApplicantKind } from './pool/ApplicantKind';
+export { isApplicationCode, APPLICATION_CODE_PATTERN } from './pool/applicationCode';
+export {
+  ApplicationCodeSchema,
+  CountedIndividualRecordSchema,
+  ExplicitRecordSchema,
+  FlatIndividualRecordSchema,
+  MAX_WEIGHT,
+} from './pool/recordSchemas';
+export { Pool, type PoolApplication } from './pool/Pool';
+export { createPool, safeCreatePool, type CreatePoolOptions } from './pool/createPool';
+export { JsonLinesPoolParser, type JsonLinesPoolParserOptions } from './pool/JsonLinesPoolParser';
+export { commitPool, type PoolCommitment } from './pool/commitPool';
+export { writeCanonicalPool, POOL_FORMAT } from './pool/canonicalPoolBytes';
+export { MAX_LAYOUT_MEMBERS } from './pool/EntryLayout';
+
+export { GENERATOR_IDS, type GeneratorId } from './rng/generators';
+export { LegacyDotNetRandom, type LegacyDotNetRandomState } from './rng/LegacyDotNetRandom';
+export { Rc4WordSource, type Rc4State } from './rng/Rc4WordSource';
+export type { WordSource } from './rng/WordSource';
+export { uniformIndex } from './rng/uniformIndex';
+export { deriveDefaultKey, DEFAULT_KEY_TAG } from './rng/deriveDefaultKey';
+export { parseLegacySeed, MAX_LEGACY_SEED } from './rng/parseLegacySeed';
+
+export { drawLottery, safeDrawLottery, type DrawLotteryOptions, type LotteryResult } from './draw/drawLottery';
+export type { DrawOptions } from './draw/checkDrawOptions';
+
+export {
+  AuditRecordSchema,
+  PoolCommitmentSchema,
+  WinnerSchema,
+  RECORD_FORMAT,
+  recordDigest,
+  serializeRecord,
+  type AuditRecord,
+  type Winner,
+} from './audit/AuditRecord';
+export { verifyRecord, type VerifyRecordOptions, type VerifyResult, type MismatchReason } from './audit/verifyRecord';
+export {
+  checkPublishedSheet,
+  PublishedSheetSchema,
+  type PublishedSheet,
+  type SheetVerdict,
+  type SheetInconsistency,
+  type UnverifiedSkip,
+} from './audit/checkPublishedSheet';
+
+export {
+  syntheticBeijingRecords,
+  type SyntheticPoolOptions,
+  type SyntheticRecord,
+} from './synthetic/syntheticBeijingRecords';

@@ -1,0 +1,144 @@
+import { IssueCollector } from '../errors/IssueCollector';
+import type { Policy } from '../policy/Policy';
+import { checkPolicy } from './createPool';
+import { GrowableColumns } from './internal/GrowableColumns';
+import { finishPool } from './internal/finishPool';
+import { sortIntoRun } from './internal/PoolRun';
+import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
+import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
+import type { Pool } from './Pool';
+import { fastShapeOf, recordReaderFor, type RecordReader } from './recordReader';
+
+const NEWLINE = 10;
+
+/** Options of JsonLinesPoolParser. */
+export interface JsonLinesPoolParserOptions {
+  /** The policy that turns records into entries. */
+  readonly policy: Policy;
+  /** Expected number of records, to size buffers once (optional). */
+  readonly expectedRecords?: number;
+}
+
+/**
+ * Builds a pool from JSON Lines bytes fed in chunks of any size (one record object per line;
+ * blank lines are ignored; a UTF-8 byte order mark is skipped). Isomorphic: feed it from a file
+ * stream, `fetch`, or memory. Problems are reported with their 1-based line number.
+ */
+export class JsonLinesPoolParser {
+  private readonly policy: Policy;
+  private readonly shape: FastShape;
+  private readonly read: RecordReader;
+  private readonly fields = new RecordFields();
+  private readonly columns: GrowableColumns;
+  private readonly issues = new IssueCollector();
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private carry: Uint8Array | undefined;
+  private line = 0;
+  private records = 0;
+  /** Bytes consumed so far. */
+  bytes = 0;
+
+  constructor(options: JsonLinesPoolParserOptions) {
+    this.policy = checkPolicy(options.policy);
+    this.shape = fastShapeOf(this.policy);
+    this.read = recordReaderFor(this.policy);
+    this.columns = new GrowableColumns(options.expectedRecords ?? 1 << 16, true);
+  }
+
+  /** Lines seen so far. */
+  get lines(): number {
+    return this.line;
+  }
+
+  /** Feeds the next chunk of the file. */
+  push(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.bytes === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    this.bytes += chunk.length;
+    let start = 0;
+    if (this.carry !== undefined) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline < 0) {
+        this.carry = concat(this.carry, bytes);
+        return;
+      }
+      const joined = concat(this.carry, bytes.subarray(0, newline));
+      this.carry = undefined;
+      this.parseLine(joined, 0, joined.length);
+      start = newline + 1;
+    }
+    const length = bytes.length;
+    while (start < length) {
+      // The fast parser finds the newline itself; only other lines pay for a separate search.
+      const stop = parseJsonLine(bytes, start, length, this.fields);
+      if (stop !== NOT_FAST && stop < length) {
+        const line = ++this.line;
+        if (!this.acceptFast(line)) this.slowLine(bytes, start, stop, line);
+        start = stop + 1;
+        continue;
+      }
+      const newline = stop === NOT_FAST ? bytes.indexOf(NEWLINE, start) : -1;
+      if (newline < 0) {
+        this.carry = bytes.slice(start); // an incomplete last line: finish it with the next chunk
+        return;
+      }
+      this.parseLine(bytes, start, newline);
+      start = newline + 1;
+    }
+  }
+
+  /** Ends the input and returns the canonical pool, or throws a YaohaoError listing every bad line. */
+  finish(): Pool {
+    if (this.carry !== undefined) {
+      const last = this.carry;
+      this.carry = undefined;
+      this.parseLine(last, 0, last.length);
+    }
+    return finishPool(sortIntoRun(this.columns, this.issues), this.policy.id);
+  }
+
+  private acceptFast(line: number): boolean {
+    const fast = weighFields(this.fields, this.shape);
+    if (fast === undefined) return false;
+    this.columns.push(fast.code, fast.weight, fast.kind, this.records++, line);
+    return true;
+  }
+
+  private parseLine(bytes: Uint8Array, start: number, end: number): void {
+    const line = ++this.line;
+    if (parseJsonLine(bytes, start, end, this.fields) !== NOT_FAST && this.acceptFast(line)) return;
+    this.slowLine(bytes, start, end, line);
+  }
+
+  // JSON.parse and the record reader (fast object path, then zod): the definition of a valid line.
+  private slowLine(bytes: Uint8Array, start: number, end: number, line: number): void {
+    if (isBlank(bytes, start, end)) return;
+    const index = this.records++;
+    let record: unknown;
+    try {
+      record = JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? error.message : String(error);
+      this.issues.add({ code: 'invalid_syntax', path: [index], line, message: `not a valid JSON line (${reason})` });
+      return;
+    }
+    const result = this.read(record, { path: [index], line });
+    if (Array.isArray(result)) this.issues.addAll(result);
+    else this.columns.push(result.code, result.weight, result.kind, index, line);
+  }
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Policy } from '../policy/Policy';
+import { APPLICATION_CODE_PATTERN } from './applicationCode';
+
+/** Largest weight (entries) one application may have: the pool stores weights as uint32. */
+export const MAX_WEIGHT: number = 0xffff_ffff;
+
+/** An individual's application under a policy that counts draws (beijing2014, beijing2016). */
+export interface CountedIndividualRecord {
+  /** Defaults to "individual". */
+  readonly kind?: 'individual' | undefined;
+  /** 13-digit application code. */
+  readonly code: string;
+  /** Earlier draws this application has entered (the draw being held is not counted). */
+  readonly draws: number;
+  /** Holds a C5 licence (one extra step where the policy says so). */
+  readonly c5?: boolean | undefined;
+}
+
+/** An individual's application under a flat policy (draws optional and ignored). */
+export type FlatIndividualRecord = Omit<CountedIndividualRecord, 'draws'> & { readonly draws?: number | undefined };
+
+/** A record that states its own number of entries (explicit policy). */
+export interface ExplicitRecord {
+  /** Defaults to "individual". */
+  readonly kind?: 'individual' | 'family' | 'unit' | undefined;
+  /** 13-digit application code. */
+  readonly code: string;
+  /** Entries (摇号基数) of this application, 1 to MAX_WEIGHT. */
+  readonly weight: number;
+}
+
+/** An application code: 13 decimal digits, as a string (leading zeros matter). */
+export const ApplicationCodeSchema: z.ZodString = z
+  .string()
+  .regex(APPLICATION_CODE_PATTERN, { error: 'code must be exactly 13 decimal digits' })
+  .describe('Application code (申请编码): 13 decimal digits.');
+
+/** An individual's application under a policy that counts draws (flat or ladder). */
+const countedIndividualRecordSchema = z.strictObject({
+  kind: z.literal('individual').optional().describe('Defaults to "individual".'),
+  code: ApplicationCodeSchema,
+  draws: z
+    .int({ error: 'draws must be an integer' })
+    .min(0, { error: 'draws must be ≥ 0' })
+    .describe('Earlier draws this application has entered (the draw being held is not counted).'),
+  c5: z.boolean().optional().describe('Holds a C5 licence (one extra step where the policy says so).'),
+});
+
+/** The zod schema of CountedIndividualRecord. */
+export const CountedIndividualRecordSchema: z.ZodType<CountedIndividualRecord> = countedIndividualRecordSchema.describe(
+  'An individual application whose entries the policy computes from its draw history.',
+);
+
+/** The zod schema of FlatIndividualRecord: `draws` may be left out (flat policies ignore it). */
+export const FlatIndividualRecordSchema: z.ZodType<FlatIndividualRecord> = countedIndividualRecordSchema
+  .partial({ draws: true })
+  .describe('An individual application under a flat policy.');
+
+/** The zod schema of ExplicitRecord. */
+export const ExplicitRecordSchema: z.ZodType<ExplicitRecord> = z
+  .strictObject({
+    kind: z.enum(['individual', 'family', 'unit']).optional().describe('Defaults to "individual".'),
+    code: ApplicationCodeSchema,
+    weight: z
+      .int({ error: 'weight must be an integer' })
+      .min(1, { error: 'weight must be ≥ 1' })
+      .max(MAX_WEIGHT, { error: `weight must be ≤ ${MAX_WEIGHT}` })
+      .describe('Entries (摇号基数) of this application.'),
+  })
+  .describe('An application with an explicit weight.');
+
+/** The record schema a policy accepts. */
+export function recordSchemaFor(policy: Policy): z.ZodType {
+  switch (policy.weights.rule) {
+    case 'flat':
+      return FlatIndividualRecordSchema;
+    case 'ladder':
+      return CountedIndividualRecordSchema;
+    case 'explicit':
+      return ExplicitRecordSchema;
+  }
+}

@@ -1,0 +1,43 @@
+import { numberToCode } from '../pool/applicationCode';
+import { deriveDefaultKey } from '../rng/deriveDefaultKey';
+import { Rc4WordSource } from '../rng/Rc4WordSource';
+import { uniformIndex } from '../rng/uniformIndex';
+
+/** Options of syntheticBeijingRecords. */
+export interface SyntheticPoolOptions {
+  /** Number of applications. Beijing 2019: 3,100,000. */
+  readonly size: number;
+  /** Any string; the same seed gives the same records. Default "yaohao-synthetic". */
+  readonly seed?: string;
+  /** Earlier draws are uniform in 0..maxDraws−1. Default 60, which under beijing2016 gives steps 1..10, mean 5.5. */
+  readonly maxDraws?: number;
+  /** One applicant in this many holds a C5 licence. Default 1000. */
+  readonly c5OneIn?: number;
+}
+
+/** One synthetic individual record (beijing2014/2016 shape). */
+export interface SyntheticRecord {
+  readonly code: string;
+  readonly draws: number;
+  readonly c5?: true;
+}
+
+/**
+ * A deterministic synthetic pool of individual applications, Beijing-2019-like: codes are
+ * 4 random digits and a 9-digit running number (so they are unique and arrive out of code
+ * order, as applications do), draw counts are uniform, about 0.1 % hold a C5 licence.
+ * Randomness comes from the default generator's stream, so any platform gives the same records.
+ */
+export function* syntheticBeijingRecords(options: SyntheticPoolOptions): Generator<SyntheticRecord, void, undefined> {
+  const { size, seed = 'yaohao-synthetic', maxDraws = 60, c5OneIn = 1000 } = options;
+  if (!Number.isSafeInteger(size) || size < 0 || size > 900_000_000)
+    throw new RangeError(`size must be 0..900000000, got ${size}`);
+  const words = Rc4WordSource.fromKey(deriveDefaultKey(seed, 'synthetic-beijing-records'));
+  for (let i = 0; i < size; i++) {
+    const prefix = uniformIndex(words, 10_000);
+    const draws = uniformIndex(words, maxDraws);
+    const c5 = uniformIndex(words, c5OneIn) === 0;
+    const code = numberToCode(prefix * 1_000_000_000 + 100_000_000 + i);
+    yield c5 ? { code, draws, c5: true } : { code, draws };
+  }
+}

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../src/index';
+
+const ROOT = join(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  type: string;
+  sideEffects: boolean;
+  files: string[];
+  exports: Record<string, unknown>;
+  bin: Record<string, string>;
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('package', () => {
+  it('writes its own version into records', () => expect(ENGINE_VERSION).toBe(pkg.version));
+
+  it('has the shape the style guide asks for', () => {
+    expect(pkg.type).toBe('module');
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(['dist']);
+    expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual(['.']);
+    expect(pkg.exports['.']).toMatchObject({
+      import: { types: './dist/index.d.ts' },
+      require: { types: './dist/index.d.cts' },
+    });
+    expect(pkg.bin).toEqual({ yaohao: './dist/cli.js' });
+  });
+
+  it('keeps the core isomorphic: no Node built-ins outside src/node and src/cli', () => {
+    const core = filesUnder(join(ROOT, 'src')).filter((f) => !/src[/\\](node|cli)[/\\]/.test(f));
+    for (const file of core) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, relative(ROOT, file)).not.toMatch(
+        /from ['"](node:|fs|path|crypto|os|child_process|worker_threads)['"/]/,
+      );
+    }
+  });
+
+  // npm test builds before running the suite; run `npm run build` first when running vitest alone.
+  describe.runIf(existsSync(join(ROOT, 'dist', 'index.cjs')))('built library', () => {
+    it('runs a draw with no Node built-ins and no `process` (as in a browser)', () => {
+      const requireDependency = createRequire(join(ROOT, 'package.json'));
+      const allowed = new Set(['zod', 'seedrandom', 'decimal.js', '@noble/hashes/sha2.js']);
+      const module = { exports: {} as Record<string, unknown> };
+      const sandbox = {
+        module,
+        exports: module.exports,
+        require: (id: string): unknown => {
+          if (!allowed.has(id)) throw new Error(`the core tried to load "${id}"`);
+          return requireDependency(id);
+        },
+        TextEncoder,
+        TextDecoder,
+        console,
+      };
+      runInNewContext(readFileSync(join(ROOT, 'dist', 'index.cjs'), 'utf8'), sandbox);
+      const lib = module.exports as typeof import('../src/index');
+      const pool = lib.createPool(
+        [
+          { code: '0001100000001', weight: 1 },
+          { code: '2345100000002', weight: 3 },
+          { code: '5000100000003', weight: 2 },
+          { code: '7777100000004', weight: 1 },
+          { code: '9999100000005', weight: 2 },
+        ],
+        { policy: lib.presets.explicit },
+      );
+      const { winners, record } = lib.drawLottery(pool, { quota: 3, seed: '654321', generator: 'legacy' });
+      expect(winners.map((w) => w.entry)).toEqual([6, 8, 3]);
+      // The pure-JS SHA-256 path gives the same digest as Node's.
+      const vectors = JSON.parse(readFileSync(join(ROOT, 'test', 'vectors', 'weighted-5.json'), 'utf8')) as {
+        expect: { digest: string };
+      };
+      expect(record.pool.digest).toBe(vectors.expect.digest);
+      expect(lib.verifyRecord(record, pool).ok).toBe(true);
+    });
+    it('does not import Node built-ins from the ESM build either', () => {
+      const text = readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8');
+      expect(text).not.toMatch(/from ["']node:/);
+      expect(text).not.toMatch(/require\(["'](fs|path|crypto)["']\)/);
+    });
+  });
+});
