@@ -29,7 +29,14 @@ export function canonicalJson(value: CanonicalJsonValue): string {
     return `${out}]`;
   }
   const object = value as { readonly [key: string]: CanonicalJsonValue | undefined };
-  const keys = Object.keys(object).sort(byCodeUnits);
+  const keys = Object.keys(object);
+  // Records build their objects with keys already in order; sort only when they are not.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! >= keys[i]!) {
+      keys.sort(byCodeUnits);
+      break;
+    }
+  }
   let out = '{';
   let first = true;
   for (const key of keys) {

@@ -98,9 +98,9 @@ export class JsonLinesPoolParser {
   }
 
   private acceptFast(line: number): boolean {
-    const fast = weighFields(this.fields, this.shape);
-    if (fast === undefined) return false;
-    this.columns.push(fast.code, fast.weight, fast.kind, this.records++, line);
+    const fields = this.fields;
+    if (!weighFields(fields, this.shape)) return false;
+    this.columns.push(fields.code, fields.weight, fields.kind, this.records++, line);
     return true;
   }
 

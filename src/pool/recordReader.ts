@@ -57,8 +57,9 @@ export function recordReaderFor(policy: Policy): RecordReader {
   const shape = fastShapeOf(policy);
   const fields = new RecordFields();
   return (record, at) => {
-    const fast = fields.fromObject(record) ? weighFields(fields, shape) : undefined;
-    return fast ?? readWithSchema(schema, shape, record, at);
+    if (fields.fromObject(record) && weighFields(fields, shape))
+      return { code: fields.code, weight: fields.weight, kind: fields.kind };
+    return readWithSchema(schema, shape, record, at);
   };
 }
 
