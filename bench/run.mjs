@@ -9,43 +9,74 @@ const SIZE = quick ? 310_000 : 3_100_000;
 const BIG = quick ? 1_000_000 : 10_000_000;
 
 function scenario(name, path, ...args) {
-  const output = execFileSync(process.execPath, ['--max-old-space-size=4096', new URL('./scenarios.mjs', import.meta.url).pathname, name, path, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=4096', new URL('./scenarios.mjs', import.meta.url).pathname, name, path, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   return JSON.parse(output.trim().split('\n').pop());
 }
 const ms = (x) => `${x.toFixed(0)} ms`;
 const check = (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 
-console.log(`machine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`writing/reusing synthetic pool files (${SIZE.toLocaleString('en-US')} and ${BIG.toLocaleString('en-US')} applications)…`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `writing/reusing synthetic pool files (${SIZE.toLocaleString('en-US')} and ${BIG.toLocaleString('en-US')} applications)…`,
+);
 const path = await syntheticPoolFile(SIZE);
 const bigPath = await syntheticPoolFile(BIG);
 
 const pipe = scenario('pipeline', path, quick ? '3' : '5');
 const m = pipe.medians;
-console.log(`\n## ${SIZE.toLocaleString('en-US')} applicants, ${pipe.totalEntries.toLocaleString('en-US')} entries, quota 6,400 (medians of ${pipe.runs.total.length} interleaved runs)`);
+console.log(
+  `\n## ${SIZE.toLocaleString('en-US')} applicants, ${pipe.totalEntries.toLocaleString('en-US')} entries, quota 6,400 (medians of ${pipe.runs.total.length} interleaved runs)`,
+);
 console.log(`baseline: read + scan every byte in JS   ${ms(m.scanBytes)}`);
 console.log(`baseline: read + native newline count    ${ms(m.countNative)}`);
 console.log(`baseline: readline + JSON.parse per line ${ms(m.parseLines)}`);
-console.log(`pipeline: read+validate+pool ${ms(m.read)} · commit ${ms(m.commit)} · draw+record ${ms(m.draw)} · end to end ${ms(m.total)}`);
+console.log(
+  `pipeline: read+validate+pool ${ms(m.read)} · commit ${ms(m.commit)} · draw+record ${ms(m.draw)} · end to end ${ms(m.total)}`,
+);
 const single = scenario('single', path);
 const naive = scenario('naive', path);
 const draw = scenario('draw', path);
 console.log(`naive reference pipeline: ${ms(naive.total)} (peak ${naive.peakRssMb.toFixed(0)} MB)`);
-console.log(`draw alone: legacy ${ms(draw.drawLegacy)} · default ${ms(draw.drawDefault)} (median of 21, record included)`);
+console.log(
+  `draw alone: legacy ${ms(draw.drawLegacy)} · default ${ms(draw.drawDefault)} (median of 21, record included)`,
+);
 console.log(`verifyRecord on a fresh pool: ${ms(draw.verify)}; commitment alone ${ms(draw.commit)}`);
 console.log(`peak memory, one end-to-end run: ${single.peakRssMb.toFixed(0)} MB`);
 const big = scenario('single', bigPath);
-console.log(`\n## ${BIG.toLocaleString('en-US')} applicants: end to end ${ms(big.total)}, peak ${big.peakRssMb.toFixed(0)} MB`);
+console.log(
+  `\n## ${BIG.toLocaleString('en-US')} applicants: end to end ${ms(big.total)}, peak ${big.peakRssMb.toFixed(0)} MB`,
+);
 
 console.log('\n## checks');
-check(m.total <= 3 * m.scanBytes, `end to end ≤ 3 × read-and-scan (JS byte scan): ${(m.total / m.scanBytes).toFixed(2)}×`);
-check(m.total <= 3 * m.parseLines, `end to end ≤ 3 × read-and-scan (readline + JSON.parse): ${(m.total / m.parseLines).toFixed(2)}×`);
+check(
+  m.total <= 3 * m.scanBytes,
+  `end to end ≤ 3 × read-and-scan (JS byte scan): ${(m.total / m.scanBytes).toFixed(2)}×`,
+);
+check(
+  m.total <= 3 * m.parseLines,
+  `end to end ≤ 3 × read-and-scan (readline + JSON.parse): ${(m.total / m.parseLines).toFixed(2)}×`,
+);
 check(naive.total >= 10 * m.total, `≥ 10× faster than the naive reference: ${(naive.total / m.total).toFixed(1)}×`);
 check(naive.digest === pipe.digest, 'the naive reference computes the same digest');
-check(draw.drawLegacy <= 50 && draw.drawDefault <= 50, `draw alone ≤ 50 ms: legacy ${ms(draw.drawLegacy)}, default ${ms(draw.drawDefault)}`);
-check(draw.verify <= draw.drawLegacy + draw.commit, `verify ≤ draw + commitment: ${ms(draw.verify)} vs ${ms(draw.drawLegacy + draw.commit)}`);
-check(single.peakRssMb <= 1024, `peak memory ≤ 1 GB at ${SIZE.toLocaleString('en-US')}: ${single.peakRssMb.toFixed(0)} MB`);
+check(
+  draw.drawLegacy <= 50 && draw.drawDefault <= 50,
+  `draw alone ≤ 50 ms: legacy ${ms(draw.drawLegacy)}, default ${ms(draw.drawDefault)}`,
+);
+check(
+  draw.verify <= draw.drawLegacy + draw.commit,
+  `verify ≤ draw + commitment: ${ms(draw.verify)} vs ${ms(draw.drawLegacy + draw.commit)}`,
+);
+check(
+  single.peakRssMb <= 1024,
+  `peak memory ≤ 1 GB at ${SIZE.toLocaleString('en-US')}: ${single.peakRssMb.toFixed(0)} MB`,
+);
 check(big.peakRssMb <= 2048, `peak memory ≤ 2 GB at ${BIG.toLocaleString('en-US')}: ${big.peakRssMb.toFixed(0)} MB`);

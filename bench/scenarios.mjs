@@ -124,7 +124,16 @@ if (scenario === 'pipeline') {
 } else if (scenario === 'single') {
   // One pipeline run in a fresh process: its peak memory is the pipeline's own.
   const result = await pipeline();
-  out({ scenario, size: result.pool.size, totalEntries: result.pool.totalEntries, total: result.total, read: result.read, commit: result.commit, draw: result.draw, peakRssMb: peakRssMb() });
+  out({
+    scenario,
+    size: result.pool.size,
+    totalEntries: result.pool.totalEntries,
+    total: result.total,
+    read: result.read,
+    commit: result.commit,
+    draw: result.draw,
+    peakRssMb: peakRssMb(),
+  });
 } else if (scenario === 'naive') {
   const result = await naivePipeline();
   out({ scenario, total: result.total, digest: result.digest, firstWinner: result.winners[0], peakRssMb: peakRssMb() });
@@ -154,7 +163,14 @@ if (scenario === 'pipeline') {
     commitPool(again);
     commits.push(now() - t);
   }
-  out({ scenario, drawLegacy: median(legacy), drawDefault: median(modern), verify: median(verifies), commit: median(commits), peakRssMb: peakRssMb() });
+  out({
+    scenario,
+    drawLegacy: median(legacy),
+    drawDefault: median(modern),
+    verify: median(verifies),
+    commit: median(commits),
+    peakRssMb: peakRssMb(),
+  });
 } else {
   console.error(`unknown scenario ${scenario}`);
   process.exitCode = 2;

@@ -8,7 +8,7 @@ const DIR = import.meta.dirname;
 
 describe('examples', () => {
   const scripts = readdirSync(DIR).filter((f) => f.endsWith('.mjs'));
-  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(2));
+  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(3));
   for (const script of scripts) {
     it(`${script} runs and succeeds`, () => {
       const output = execFileSync(process.execPath, [join(DIR, script)], { encoding: 'utf8' });
@@ -18,6 +18,12 @@ describe('examples', () => {
   }
   it('quickstart replays its own record', () => {
     expect(execFileSync(process.execPath, [join(DIR, 'quickstart.mjs')], { encoding: 'utf8' })).toContain('replay: ok');
+  });
+  it('family-points reproduces the official 126-point example', () => {
+    const output = execFileSync(process.execPath, [join(DIR, 'family-points.mjs')], { encoding: 'utf8' });
+    expect(output).toContain('family points: ((7 + 6) × 2 + 6 + 1 + 1 + 1 + 1 + 6) × 3 = 126');
+    expect(output).toContain('3141500000001 family     126 entries');
+    expect(output).toContain('replay: ok');
   });
   it('replay-official-draw reproduces the domain.md example', () => {
     const output = execFileSync(process.execPath, [join(DIR, 'replay-official-draw.mjs')], { encoding: 'utf8' });

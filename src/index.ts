@@ -7,10 +7,24 @@ export { formatIssue, formatPath } from './errors/Issue';
 export { YaohaoError, isYaohaoError } from './errors/YaohaoError';
 export type { SafeResult } from './errors/SafeResult';
 
-export type { Policy, WeightRule } from './policy/Policy';
+export type { Beijing2021WeightRule, FamilyRule, Policy, QueueYearRule, WeightRule } from './policy/Policy';
 export { PolicySchema, WeightRuleSchema } from './policy/Policy';
 export { presets, type PresetName } from './policy/presets';
 export { stepsForDraws } from './policy/stepsForDraws';
+export { steps2021 } from './policy/steps2021';
+
+export {
+  FAMILY_ROLES,
+  FamilyMemberSchema,
+  FamilyRecordSchema,
+  Individual2021RecordSchema,
+  type FamilyMember,
+  type FamilyRecord,
+  type FamilyRole,
+  type Individual2021Record,
+  type PersonHistory,
+} from './family/familyRecords';
+export { familyPoints, safeFamilyPoints, type FamilyPoints, type MemberPoints } from './family/familyPoints';
 
 export type { ApplicantKind } from './pool/ApplicantKind';
 export { isApplicationCode, APPLICATION_CODE_PATTERN } from './pool/applicationCode';

@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  familyPoints,
+  steps2021,
+  type Beijing2021WeightRule,
   commitPool,
   createPool,
   deriveDefaultKey,
@@ -16,6 +19,10 @@ import {
 import { specDefaultKey, specDigest, specDraw, specEntries, type SpecRecord } from './support/independent';
 
 const DIR = join(import.meta.dirname, 'vectors');
+const pick = ({ total, formula }: { total: number; formula: string }): { total: number; formula: string } => ({
+  total,
+  formula,
+});
 
 interface DrawVector {
   generator: 'legacy' | 'default';
@@ -43,7 +50,19 @@ interface GeneratorVector {
   defaultKeys: { seed: string; label: string; key: string }[];
   defaultWords: { seed: string; label: string; words: number[] }[];
 }
-type Vector = PoolVector | GeneratorVector;
+interface FamilyPointsVector {
+  type: 'familyPoints';
+  description: string;
+  source: string;
+  cases: { description: string; policy: PresetName; family: Record<string, unknown>; total: number; formula: string }[];
+}
+interface StepsVector {
+  type: 'steps2021';
+  description: string;
+  source: string;
+  cases: { rounding: 'floor' | 'ceil'; drawsTo2020: number; drawsSince2021: number; steps: number }[];
+}
+type Vector = PoolVector | GeneratorVector | FamilyPointsVector | StepsVector;
 
 function runDraw(
   pool: ReturnType<typeof createPool>,
@@ -64,6 +83,22 @@ describe('test vectors', () => {
   for (const file of files) {
     const vector = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Vector;
     it(`${file}: ${vector.description}`, () => {
+      if (vector.type === 'familyPoints') {
+        for (const c of vector.cases)
+          expect({ description: c.description, ...pick(familyPoints(c.family, presets[c.policy])) }).toEqual({
+            description: c.description,
+            total: c.total,
+            formula: c.formula,
+          });
+        return;
+      }
+      if (vector.type === 'steps2021') {
+        for (const c of vector.cases) {
+          const rule = { ...(presets.beijing2024.weights as Beijing2021WeightRule), after2020Rounding: c.rounding };
+          expect({ ...c, steps: steps2021(rule, c.drawsTo2020, c.drawsSince2021) }).toEqual(c);
+        }
+        return;
+      }
       if (vector.type === 'generator') {
         for (const { seed, next } of vector.legacy) {
           const random = new LegacyDotNetRandom(seed);
@@ -315,5 +350,190 @@ describe.runIf(update)('regenerate vectors', () => {
       false,
     );
     write('codes-below-quota.json', legacyFlatFallback);
+
+    // Family points: the official examples of the 2020 explainer (domain.md §3), then our own.
+    const member = (personId: string, role: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+      personId,
+      role,
+      ...extra,
+    });
+    const familyCases: FamilyPointsVector['cases'] = [
+      {
+        description: 'official: 3 generations, 8 people, main + spouse + 2 others at step 5, 4 others none',
+        policy: 'beijing2021',
+        family: {
+          kind: 'family',
+          code: '1100000000001',
+          members: [
+            member('p1', 'main', { steps: 5 }),
+            member('p2', 'spouse', { steps: 5 }),
+            member('p3', 'parent', { steps: 5 }),
+            member('p4', 'child', { steps: 5 }),
+            member('p5', 'parent'),
+            member('p6', 'spouse-parent'),
+            member('p7', 'spouse-parent'),
+            member('p8', 'child'),
+          ],
+        },
+        total: 126,
+        formula: '',
+      },
+      {
+        description: 'official: 2 generations, 3 people, main and spouse at step 5, one child',
+        policy: 'beijing2021',
+        family: {
+          kind: 'family',
+          code: '1100000000002',
+          members: [member('a', 'main', { steps: 5 }), member('b', 'spouse', { steps: 5 }), member('c', 'child')],
+        },
+        total: 54,
+        formula: '',
+      },
+      {
+        description: 'official: main + spouse, 1 generation, only the main applicant at step 5',
+        policy: 'beijing2021',
+        family: {
+          kind: 'family',
+          code: '1100000000003',
+          members: [member('a', 'main', { steps: 5 }), member('b', 'spouse')],
+        },
+        total: 16,
+        formula: '',
+      },
+      {
+        description: 'no spouse: (P_main + Σ P_others) × G — main at step 3 with two parents at step 2 and 0',
+        policy: 'beijing2024',
+        family: {
+          kind: 'family',
+          code: '1100000000004',
+          members: [member('a', 'main', { steps: 3 }), member('b', 'parent', { steps: 2 }), member('c', 'parent')],
+        },
+        total: 18, // (5 + 3 + 1) × 2
+        formula: '',
+      },
+      {
+        description: 'queue years: given as a count, and counted from queueSince to 31 Dec 2023 (beijing2024)',
+        policy: 'beijing2024',
+        family: {
+          kind: 'family',
+          code: '1100000000005',
+          members: [
+            member('a', 'main', { queueYears: 3 }),
+            member('b', 'spouse', { queueSince: '2018-01-07T14:56:11.401+08:00' }),
+            member('c', 'child', { queueSince: '2023-06-01T00:00:00+08:00' }),
+          ],
+        },
+        total: 46, // ((5 + 6) × 2 + 1) × 2: 2018-01-07 → 2024-01-01 is 5 full years; 2023-06 → 0
+        formula: '',
+      },
+      {
+        description: 'C5: adds a step to steps computed from draws, not to the authority’s steps',
+        policy: 'beijing2024',
+        family: {
+          kind: 'family',
+          code: '1100000000006',
+          members: [
+            member('a', 'main', { drawsTo2020: 30, drawsSince2021: 4, c5: true }),
+            member('b', 'child', { steps: 4, c5: true }),
+          ],
+        },
+        total: 30, // (2 + 5 + 2 + 1 [C5]) + (1 + 4) = 15, × 2 generations
+        formula: '',
+      },
+      {
+        description: 'yearly family bonus: +1 for every member per full year applied as a family',
+        policy: 'beijing2024',
+        family: {
+          kind: 'family',
+          code: '1100000000007',
+          familyYears: 2,
+          members: [member('a', 'main'), member('b', 'spouse'), member('c', 'spouse-parent')],
+        },
+        total: 34, // ((4 + 3) × 2 + 3) × 2
+        formula: '',
+      },
+    ];
+    for (const c of familyCases) c.formula = familyPoints(c.family, presets[c.policy]).formula;
+    expect(familyCases.map((c) => familyPoints(c.family, presets[c.policy]).total)).toEqual(
+      familyCases.map((c) => c.total),
+    );
+    write('family-points.json', {
+      type: 'familyPoints',
+      description: 'family points (家庭积分): the three official examples and the rest of the formula',
+      source: 'domain.md §3 (official examples 126, 54, 16); the others computed by hand from the formula',
+      cases: familyCases,
+    });
+
+    const stepsCases: StepsVector['cases'] = [];
+    for (const rounding of ['floor', 'ceil'] as const) {
+      for (const [drawsTo2020, drawsSince2021] of [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [6, 0],
+        [6, 1],
+        [6, 2],
+        [7, 0],
+        [30, 0],
+        [30, 5],
+        [61, 10],
+      ] as const) {
+        stepsCases.push({
+          rounding,
+          drawsTo2020,
+          drawsSince2021,
+          steps: steps2021(
+            { ...(presets.beijing2024.weights as Beijing2021WeightRule), after2020Rounding: rounding },
+            drawsTo2020,
+            drawsSince2021,
+          ),
+        });
+      }
+    }
+    // By hand: 6 draws by 2020 → 1 step; floor adds one after 2 post-2020 draws, ceil at the first.
+    expect(stepsCases.filter((c) => c.drawsTo2020 === 6).map((c) => [c.rounding, c.drawsSince2021, c.steps])).toEqual([
+      ['floor', 0, 1],
+      ['floor', 1, 1],
+      ['floor', 2, 2],
+      ['ceil', 0, 1],
+      ['ceil', 1, 2],
+      ['ceil', 2, 2],
+    ]);
+    write('steps-2021.json', {
+      type: 'steps2021',
+      description:
+        'the 2021 step rule: ladder to the end of 2020, then +1 per 2 draws, with both readings of the boundary',
+      source: 'domain.md §2; computed by hand for 6 draws by 2020 (checked in the generator), the rest frozen',
+      cases: stepsCases,
+    });
+
+    // A mixed ordinary pool: families by points and individuals by steps, one pass layout.
+    const mixed = poolVector(
+      {
+        description: 'beijing2024 mixed ordinary pool: three families and four individuals',
+        source:
+          'family totals as in family-points.json; individuals by steps2021 with the draw being held; frozen, checked against the independent implementation',
+        policy: 'beijing2024',
+        records: [
+          // Person ids must be unique across the pool: give each family its own.
+          ...[1, 2, 6].map((k) => {
+            const family = familyCases[k]!.family as { members: { personId: string }[] };
+            return { ...family, members: family.members.map((m) => ({ ...m, personId: `f${k}-${m.personId}` })) };
+          }),
+          { code: '5000000000001', personId: 'i1', drawsTo2020: 30, drawsSince2021: 4 },
+          { code: '5000000000002', personId: 'i2' },
+          { kind: 'individual', code: '0500000000003', personId: 'i3', steps: 9 },
+          { code: '5000000000004', personId: 'i4', drawsTo2020: 1, c5: true },
+        ],
+      },
+      [
+        { generator: 'legacy', seed: '202406', label: '', quota: 3 },
+        { generator: 'default', seed: '202406', label: 'ordinary/family+individual', quota: 3 },
+      ],
+      false,
+    );
+    expect(mixed.expect.totalEntries).toBe(54 + 16 + 34 + 7 + 1 + 9 + 2);
+    write('mixed-2024.json', mixed);
   });
 });

@@ -15,6 +15,10 @@ export type IssueCode =
   | 'unknown_field'
   /** Two records carry the same application code. */
   | 'duplicate_code'
+  /** The same person appears in two applications, or twice in one family. */
+  | 'duplicate_person'
+  /** A family application breaks the family rules (one main applicant, roles, generations, size). */
+  | 'invalid_family'
   /** The quota is not a positive safe integer. */
   | 'invalid_quota'
   /** The seed is empty, malformed, or not valid for the chosen generator. */

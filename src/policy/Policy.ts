@@ -23,8 +23,61 @@ export interface ExplicitWeightRule {
   readonly rule: 'explicit';
 }
 
+/**
+ * Beijing 2021–: steps held at the end of 2020 by the ladder (drawsAtFirstStep, drawsPerStep
+ * applied to the draws entered up to then), then one more step per drawsPerStepAfter2020 draws
+ * entered from 2021 on. Records give `drawsTo2020` and `drawsSince2021` (or the authority's `steps`).
+ */
+export interface Beijing2021WeightRule {
+  readonly rule: 'beijing2021';
+  /** Highest 2020 draw count that still has 1 step (6). */
+  readonly drawsAtFirstStep: number;
+  /** Further draws per extra step up to 2020 (6). */
+  readonly drawsPerStep: number;
+  /** From 2021: draws per extra step (2). */
+  readonly drawsPerStepAfter2020: number;
+  /**
+   * How a part block of post-2020 draws counts (the draw being held included): `floor` — a step
+   * once a block is complete; `ceil` — the first post-2020 draw already adds one. The sources
+   * leave this open (domain.md §2), so it is a parameter.
+   */
+  readonly after2020Rounding: 'floor' | 'ceil';
+}
+
 /** How a policy turns an application into a number of entries. */
-export type WeightRule = FlatWeightRule | LadderWeightRule | ExplicitWeightRule;
+export type WeightRule = FlatWeightRule | LadderWeightRule | ExplicitWeightRule | Beijing2021WeightRule;
+
+/** How full years of waiting in the new-energy queue are counted for family points. */
+export interface QueueYearRule {
+  /** `previous-year-end`: to 31 December of the year before the policy year; `deadline`: to `deadline`. */
+  readonly countTo: 'previous-year-end' | 'deadline';
+  /** The deadline, an ISO 8601 timestamp with offset, when countTo is `deadline`. */
+  readonly deadline?: string | undefined;
+  /** A part year left over: `drop` it, or `round-up` to a whole year (the 2020 one-off). */
+  readonly partYear: 'drop' | 'round-up';
+}
+
+/** Family points (家庭积分), 2021–: every number of the official formula. */
+export interface FamilyRule {
+  /** Base points: the main applicant (2) and everyone else (1). */
+  readonly basePoints: { readonly main: number; readonly other: number };
+  /** Points per accumulated lottery step (1). */
+  readonly pointsPerStep: number;
+  /** Points per full year in the new-energy queue (1). */
+  readonly pointsPerQueueYear: number;
+  /** Points for every member per full year the family has applied as a family (1). */
+  readonly pointsPerFamilyYear: number;
+  /** Factor on main + spouse when there is a spouse (2). */
+  readonly spouseMultiplier: number;
+  /** Multiplier by number of generations: entry g − 1 for g generations ([1, 2, 3]). */
+  readonly generationMultipliers: readonly number[];
+  /** Fewest members of a family application (2). */
+  readonly minMembers: number;
+  /** How queue years are counted. */
+  readonly queueYears: QueueYearRule;
+  /** UTC offset of the authority's calendar, for counting years ("+08:00"). */
+  readonly utcOffset: string;
+}
 
 /** A lottery policy: the rules of one era, as data. Presets live in `presets`. */
 export interface Policy {
@@ -36,6 +89,10 @@ export interface Policy {
   readonly weights: WeightRule;
   /** Extra steps for holders of a C5 licence (0 where there are no steps). */
   readonly c5ExtraSteps: number;
+  /** The allocation year (2021– policies: queue years count to the end of the year before). */
+  readonly year?: number | undefined;
+  /** Family applications and their points (2021– policies). */
+  readonly family?: FamilyRule | undefined;
   /** Where the rules come from. */
   readonly sources: readonly string[];
 }
@@ -52,7 +109,41 @@ const weightRuleSchema = z.discriminatedUnion('rule', [
     })
     .describe('Steps grow with the number of draws entered.'),
   z.strictObject({ rule: z.literal('explicit') }).describe('Every record states its own weight.'),
+  z
+    .strictObject({
+      rule: z.literal('beijing2021'),
+      drawsAtFirstStep: z.int().min(1).describe('Ladder up to 2020: highest 2020 draw count that still has 1 step.'),
+      drawsPerStep: z.int().min(1).describe('Ladder up to 2020: further draws per extra step.'),
+      drawsPerStepAfter2020: z.int().min(1).describe('From 2021: draws per extra step.'),
+      after2020Rounding: z.enum(['floor', 'ceil']).describe('How a part block of post-2020 draws counts.'),
+    })
+    .describe('Beijing 2021–: steps at the end of 2020, then one per block of later draws.'),
 ]);
+
+const utcOffsetSchema = z.string().regex(/^(Z|[+-]\d{2}:\d{2})$/, { error: 'expected a UTC offset such as "+08:00"' });
+
+const familyRuleSchema = z
+  .strictObject({
+    basePoints: z.strictObject({ main: z.int().min(0), other: z.int().min(0) }),
+    pointsPerStep: z.int().min(0),
+    pointsPerQueueYear: z.int().min(0),
+    pointsPerFamilyYear: z.int().min(0),
+    spouseMultiplier: z.int().min(1),
+    generationMultipliers: z.array(z.int().min(1)).min(1).readonly(),
+    minMembers: z.int().min(1),
+    queueYears: z
+      .strictObject({
+        countTo: z.enum(['previous-year-end', 'deadline']),
+        deadline: z.string().optional(),
+        partYear: z.enum(['drop', 'round-up']),
+      })
+      .refine((rule) => (rule.countTo === 'deadline') === (rule.deadline !== undefined), {
+        error: 'give a deadline exactly when countTo is "deadline"',
+      }),
+    utcOffset: utcOffsetSchema,
+  })
+  .readonly()
+  .describe('Family points (家庭积分): the constants of the official formula.');
 
 /** The zod schema of WeightRule. */
 export const WeightRuleSchema: z.ZodType<WeightRule> = weightRuleSchema;
@@ -64,7 +155,16 @@ export const PolicySchema: z.ZodType<Policy> = z
     title: z.string().describe('One line for people.'),
     weights: weightRuleSchema,
     c5ExtraSteps: z.int().min(0).describe('Extra steps for holders of a C5 licence.'),
+    year: z.int().min(2000).max(9999).optional().describe('Allocation year.'),
+    family: familyRuleSchema.optional(),
     sources: z.array(z.string()).readonly().describe('Where the rules come from.'),
   })
   .readonly()
+  .refine(
+    (policy) => policy.weights.rule !== 'beijing2021' || (policy.family !== undefined && policy.year !== undefined),
+    {
+      error: 'a beijing2021 weight rule needs `year` and `family`',
+      path: ['family'],
+    },
+  )
   .describe('A yaohao lottery policy.');

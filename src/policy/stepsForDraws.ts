@@ -16,5 +16,7 @@ export function stepsForDraws(rule: WeightRule, previousDraws: number): number {
     }
     case 'explicit':
       throw new TypeError('an explicit weight rule has no step formula; records carry their own weight');
+    case 'beijing2021':
+      throw new TypeError('the beijing2021 rule counts draws before and after 2020 separately: use steps2021');
   }
 }

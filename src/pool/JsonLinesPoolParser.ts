@@ -1,6 +1,6 @@
 import { IssueCollector } from '../errors/IssueCollector';
 import type { Policy } from '../policy/Policy';
-import { checkPolicy } from './createPool';
+import { checkPolicy } from '../policy/checkPolicy';
 import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
 import { sortIntoRun } from './internal/PoolRun';
@@ -26,7 +26,7 @@ export interface JsonLinesPoolParserOptions {
  */
 export class JsonLinesPoolParser {
   private readonly policy: Policy;
-  private readonly shape: FastShape;
+  private readonly shape: FastShape | undefined;
   private readonly read: RecordReader;
   private readonly fields = new RecordFields();
   private readonly columns: GrowableColumns;
@@ -99,7 +99,7 @@ export class JsonLinesPoolParser {
 
   private acceptFast(line: number): boolean {
     const fields = this.fields;
-    if (!weighFields(fields, this.shape)) return false;
+    if (this.shape === undefined || !weighFields(fields, this.shape)) return false;
     this.columns.push(fields.code, fields.weight, fields.kind, this.records++, line);
     return true;
   }

@@ -1,8 +1,8 @@
 import { IssueCollector } from '../errors/IssueCollector';
-import { parseWith } from '../errors/fromZod';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
-import { PolicySchema, type Policy } from '../policy/Policy';
+import { checkPolicy } from '../policy/checkPolicy';
+import type { Policy } from '../policy/Policy';
 import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
 import { sortIntoRun } from './internal/PoolRun';
@@ -13,16 +13,6 @@ import { recordReaderFor } from './recordReader';
 export interface CreatePoolOptions {
   /** The policy that turns records into entries (e.g. `presets.beijing2016`). */
   readonly policy: Policy;
-}
-
-/** Validates a policy given as options.policy; throws a YaohaoError naming the bad field. */
-export function checkPolicy(policy: unknown, path: readonly (string | number)[] = ['options', 'policy']): Policy {
-  const parsed = parseWith(PolicySchema, policy, { path });
-  if (parsed.ok) return parsed.value;
-  const issues = new IssueCollector();
-  issues.addAll(parsed.issues.map((issue) => ({ ...issue, code: 'invalid_policy' as const })));
-  issues.throwIfAny();
-  throw new Error('unreachable');
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Policy } from '../policy/Policy';
 import { stepsForDraws } from '../policy/stepsForDraws';
 import { kindId } from './ApplicantKind';
 import { codeToNumber } from './applicationCode';
+import { read2021RecordsWith } from '../family/read2021Record';
 import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
 import { MAX_WEIGHT, recordSchemaFor } from './recordSchemas';
 
@@ -37,7 +38,9 @@ export function countedWeigher(policy: Policy): CountedWeigher {
 }
 
 /** The fast-path shape of a policy's records. */
-export function fastShapeOf(policy: Policy): FastShape {
+export function fastShapeOf(policy: Policy): FastShape | undefined {
+  // 2021– records (families, person ids) are outside the fast shape: JSON.parse and zod read them.
+  if (policy.weights.rule === 'beijing2021') return undefined;
   const explicit = policy.weights.rule === 'explicit';
   return {
     explicit,
@@ -53,8 +56,9 @@ export function fastShapeOf(policy: Policy): FastShape {
  * The fast path accepts only records the schema accepts (a property test checks this).
  */
 export function recordReaderFor(policy: Policy): RecordReader {
+  if (policy.weights.rule === 'beijing2021') return read2021RecordsWith(policy);
   const schema = recordSchemaFor(policy);
-  const shape = fastShapeOf(policy);
+  const shape = fastShapeOf(policy)!;
   const fields = new RecordFields();
   return (record, at) => {
     if (fields.fromObject(record) && weighFields(fields, shape))

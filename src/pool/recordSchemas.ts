@@ -70,9 +70,11 @@ export const ExplicitRecordSchema: z.ZodType<ExplicitRecord> = z
   })
   .describe('An application with an explicit weight.');
 
-/** The record schema a policy accepts. */
+/** The record schema a policy accepts (2021– policies: see family/read2021Record). */
 export function recordSchemaFor(policy: Policy): z.ZodType {
   switch (policy.weights.rule) {
+    case 'beijing2021':
+      throw new TypeError('2021– records are read by read2021RecordsWith');
     case 'flat':
       return FlatIndividualRecordSchema;
     case 'ladder':

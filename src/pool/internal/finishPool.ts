@@ -1,5 +1,6 @@
 import type { Issue, PathSegment } from '../../errors/Issue';
 import { IssueCollector } from '../../errors/IssueCollector';
+import { APPLICANT_KINDS } from '../ApplicantKind';
 import { numberToCode } from '../applicationCode';
 import { EntryLayout, MAX_LAYOUT_MEMBERS } from '../EntryLayout';
 import { Pool } from '../Pool';
@@ -13,8 +14,6 @@ import type { PoolRun } from './PoolRun';
  */
 export function finishPool(run: PoolRun, policyId: string, pathPrefix: readonly PathSegment[] = []): Pool {
   const issues = new IssueCollector();
-  for (const issue of run.issues)
-    issues.add(pathPrefix.length === 0 ? issue : { ...issue, path: [...pathPrefix, ...issue.path] });
   issues.omitted += run.omittedIssues;
   const { keys, weights } = run;
   const size = keys.length;
@@ -30,7 +29,17 @@ export function finishPool(run: PoolRun, policyId: string, pathPrefix: readonly 
     total += weights[k]!;
     if (k > 0 && codes[k - 1] === code) (duplicated ??= new Set()).add(code);
   }
-  if (duplicated !== undefined) for (const issue of duplicateIssues(run, duplicated, pathPrefix)) issues.add(issue);
+  // Reader issues and duplicates together, in input order (record index; the sort is stable).
+  const found = [
+    ...run.issues.map((issue) =>
+      pathPrefix.length === 0 ? issue : { ...issue, path: [...pathPrefix, ...issue.path] },
+    ),
+  ];
+  if (duplicated !== undefined) found.push(...duplicateIssues(run, duplicated, pathPrefix));
+  const recordOf = (issue: Issue): number =>
+    typeof issue.path[pathPrefix.length] === 'number' ? (issue.path[pathPrefix.length] as number) : -1;
+  found.sort((a, b) => recordOf(a) - recordOf(b));
+  issues.addAll(found);
   if (total > Number.MAX_SAFE_INTEGER) {
     issues.add({
       code: 'too_many_entries',
@@ -54,26 +63,36 @@ export function finishPool(run: PoolRun, policyId: string, pathPrefix: readonly 
 // The error path: find every occurrence of the duplicated codes in input order (one scan of the
 // unsorted keys) and report each repeat against the first occurrence.
 function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>, pathPrefix: readonly PathSegment[]): Issue[] {
-  const first = new Map<number, { record: number; line: number | undefined }>();
+  const first = new Map<number, { record: number; line: number | undefined; kind: string }>();
   const out: Issue[] = [];
   for (let row = 0; row < run.inputKeys.length; row++) {
-    const code = Math.floor(run.inputKeys[row]! / 4);
+    const key = run.inputKeys[row]!;
+    const code = Math.floor(key / 4);
     if (!duplicated.has(code)) continue;
+    const kind = APPLICANT_KINDS[key - code * 4]!;
     const record = run.records[row]!;
     const line = run.lines?.[row];
     const earlier = first.get(code);
     if (earlier === undefined) {
-      first.set(code, { record, line });
+      first.set(code, { record, line, kind });
       continue;
     }
+    const where = earlier.line === undefined ? `record ${earlier.record}` : `line ${earlier.line}`;
     out.push({
       code: 'duplicate_code',
       path: [...pathPrefix, record, 'code'],
-      message: `code ${numberToCode(code)} appears twice (first at ${earlier.line === undefined ? `record ${earlier.record}` : `line ${earlier.line}`})`,
+      message:
+        earlier.kind === kind
+          ? `code ${numberToCode(code)} appears twice (first at ${where})`
+          : `code ${numberToCode(code)} is ${withArticle(kind)} application here and ${withArticle(earlier.kind)} one at ${where}: one code, one application`,
       ...(line === undefined ? {} : { line }),
       relatedPath: [...pathPrefix, earlier.record],
       ...(earlier.line === undefined ? {} : { relatedLine: earlier.line }),
     });
   }
   return out;
+}
+
+function withArticle(word: string): string {
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }

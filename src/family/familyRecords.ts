@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { isWellFormedString } from '../encoding/utf8';
+import { ApplicationCodeSchema } from '../pool/recordSchemas';
+import { TIMESTAMP_PATTERN } from '../time/timestamp';
+
+/** Who a member is to the main applicant (主申请人). */
+export type FamilyRole = 'main' | 'spouse' | 'child' | 'parent' | 'spouse-parent';
+
+/** Every role, in the canonical order members are listed in. */
+export const FAMILY_ROLES: readonly FamilyRole[] = ['main', 'spouse', 'parent', 'spouse-parent', 'child'];
+
+/**
+ * A person's history as the authority records it. Lottery history: `steps` (the 阶梯数 on record,
+ * C5 already in it) or the raw counts `drawsTo2020` and `drawsSince2021` from which the policy
+ * computes steps (then `c5` adds its step). Queue history: `queueYears` (full years already
+ * counted) or `queueSince` (when the person joined the new-energy queue; the policy counts years).
+ */
+export interface PersonHistory {
+  /** Stable id of the person, chosen by the caller (never an ID-card number: it may appear in reports). */
+  readonly personId: string;
+  /** The authority's 阶梯数 (C5 included). */
+  readonly steps?: number | undefined;
+  /** Lottery draws entered up to the end of 2020. */
+  readonly drawsTo2020?: number | undefined;
+  /** Lottery draws entered from 2021 on (for an individual: not counting the draw being held). */
+  readonly drawsSince2021?: number | undefined;
+  /** Holds a C5 licence. */
+  readonly c5?: boolean | undefined;
+  /** Full years already counted in the new-energy queue. */
+  readonly queueYears?: number | undefined;
+  /** Joined the new-energy queue at (ISO 8601 with offset). */
+  readonly queueSince?: string | undefined;
+  /** Registered with the system at (ISO 8601 with offset): breaks ties in the new-energy family ranking. */
+  readonly registeredAt?: string | undefined;
+}
+
+/** One member of a family application. */
+export interface FamilyMember extends PersonHistory {
+  /** Relation to the main applicant. */
+  readonly role: FamilyRole;
+}
+
+/** A family application (家庭申请), 2021–. */
+export interface FamilyRecord {
+  readonly kind: 'family';
+  /** The main applicant's 13-digit application code: the family's code in the pool. */
+  readonly code: string;
+  /** Full years the family has applied as a family (default 0). */
+  readonly familyYears?: number | undefined;
+  /** Everyone in the application, main applicant included. */
+  readonly members: readonly FamilyMember[];
+}
+
+/** An individual application under a 2021– policy. */
+export interface Individual2021Record extends PersonHistory {
+  /** Defaults to "individual". */
+  readonly kind?: 'individual' | undefined;
+  /** 13-digit application code. */
+  readonly code: string;
+}
+
+const count = (field: string): z.ZodInt =>
+  z.int({ error: `${field} must be an integer` }).min(0, { error: `${field} must be ≥ 0` });
+const timestamp = z.string().regex(TIMESTAMP_PATTERN, {
+  error: 'expected an ISO 8601 timestamp with offset, e.g. "2018-01-07T14:56:11.401+08:00"',
+});
+
+const historyShape = {
+  personId: z
+    .string()
+    .min(1, { error: 'personId must not be empty' })
+    .max(200)
+    .refine(isWellFormedString, { error: 'personId must be well-formed Unicode' })
+    .describe('Stable id of the person, chosen by the caller.'),
+  steps: count('steps').optional().describe('The authority’s 阶梯数 (C5 included).'),
+  drawsTo2020: count('drawsTo2020').optional().describe('Draws entered up to the end of 2020.'),
+  drawsSince2021: count('drawsSince2021').optional().describe('Draws entered from 2021 on.'),
+  c5: z.boolean().optional().describe('Holds a C5 licence (adds a step only to computed steps).'),
+  queueYears: count('queueYears').optional().describe('Full years already counted in the new-energy queue.'),
+  queueSince: timestamp.optional().describe('Joined the new-energy queue at.'),
+  registeredAt: timestamp.optional().describe('Registered with the system at.'),
+};
+
+/** The zod schema of FamilyMember. */
+export const FamilyMemberSchema: z.ZodType<FamilyMember> = z
+  .strictObject({ role: z.enum(['main', 'spouse', 'child', 'parent', 'spouse-parent']), ...historyShape })
+  .readonly()
+  .describe('A member of a family application.');
+
+/** The zod schema of FamilyRecord. */
+export const FamilyRecordSchema: z.ZodType<FamilyRecord> = z
+  .strictObject({
+    kind: z.literal('family'),
+    code: ApplicationCodeSchema.describe('The main applicant’s application code.'),
+    familyYears: count('familyYears').optional().describe('Full years applied as a family.'),
+    members: z.array(FamilyMemberSchema).readonly(),
+  })
+  .readonly()
+  .describe('A family application (家庭申请).');
+
+/** The zod schema of Individual2021Record. */
+export const Individual2021RecordSchema: z.ZodType<Individual2021Record> = z
+  .strictObject({ kind: z.literal('individual').optional(), code: ApplicationCodeSchema, ...historyShape })
+  .readonly()
+  .describe('An individual application under a 2021– policy.');

@@ -1,0 +1,100 @@
+/**
+ * ISO 8601 timestamps with an explicit offset, e.g. "2018-01-07T14:56:11.401+08:00" or
+ * "2018-01-07T06:56:11Z". Milliseconds optional (1–3 digits). No offset, no time: not a timestamp
+ * (a bare local time would depend on the machine's time zone).
+ */
+export const TIMESTAMP_PATTERN: RegExp =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:\d{2})$/;
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar date of a day count (inverse of daysFromCivil). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+}
+
+/**
+ * Milliseconds since 1970-01-01T00:00Z of a timestamp, or undefined when it does not match
+ * TIMESTAMP_PATTERN or names an impossible date or time. Integer arithmetic only; never the
+ * platform's Date parser, whose leniency differs between engines.
+ */
+export function parseTimestamp(text: string): number | undefined {
+  const match = TIMESTAMP_PATTERN.exec(text);
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, zone] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+  ];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return undefined;
+  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0'));
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offsetHours = Number(zone.slice(1, 3));
+    const offsetMins = Number(zone.slice(4, 6));
+    if (offsetHours > 23 || offsetMins > 59) return undefined;
+    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  }
+  const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  return local - offsetMinutes * MS_PER_MINUTE;
+}
+
+/** Parses a UTC offset "+08:00" / "-05:30" / "Z" into minutes, or undefined. */
+export function parseOffset(text: string): number | undefined {
+  if (text === 'Z') return 0;
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (match === null) return undefined;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3]);
+  if (hours > 23 || minutes > 59) return undefined;
+  return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Calendar fields of an instant as seen at a fixed UTC offset (in minutes). */
+export function localFields(
+  epochMs: number,
+  offsetMinutes: number,
+): { year: number; month: number; day: number; msOfDay: number } {
+  const local = epochMs + offsetMinutes * MS_PER_MINUTE;
+  const days = Math.floor(local / MS_PER_DAY);
+  return { ...civilFromDays(days), msOfDay: local - days * MS_PER_DAY };
+}
