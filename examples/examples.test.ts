@@ -8,7 +8,7 @@ const DIR = import.meta.dirname;
 
 describe('examples', () => {
   const scripts = readdirSync(DIR).filter((f) => f.endsWith('.mjs'));
-  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(3));
+  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(4));
   for (const script of scripts) {
     it(`${script} runs and succeeds`, () => {
       const output = execFileSync(process.execPath, [join(DIR, script)], { encoding: 'utf8' });
@@ -23,6 +23,11 @@ describe('examples', () => {
     const output = execFileSync(process.execPath, [join(DIR, 'family-points.mjs')], { encoding: 'utf8' });
     expect(output).toContain('family points: ((7 + 6) × 2 + 6 + 1 + 1 + 1 + 1 + 6) × 3 = 126');
     expect(output).toContain('3141500000001 family     126 entries');
+    expect(output).toContain('replay: ok');
+  });
+  it('run-a-period plans, runs and replays a 2024 period', () => {
+    const output = execFileSync(process.execPath, [join(DIR, 'run-a-period.mjs')], { encoding: 'utf8' });
+    expect(output).toMatch(/plan 2024-h1: 6 sub-draws, total 1400, digest [0-9a-f]{64}/);
     expect(output).toContain('replay: ok');
   });
   it('replay-official-draw reproduces the domain.md example', () => {

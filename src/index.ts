@@ -74,6 +74,49 @@ export {
 } from './audit/checkPublishedSheet';
 
 export {
+  ENTRANT_LISTS,
+  AllocationRuleSchema,
+  type AllocationRule,
+  type CategoryNotice,
+  type EntrantList,
+  type PeriodRule,
+  type QuotaCategory,
+  type SubDrawRule,
+} from './policy/Allocation';
+export { applyShare, splitCategory } from './period/splitQuota';
+export {
+  Ranking,
+  RANKING_FORMAT,
+  type BoundaryTie,
+  type RankedWinner,
+  type RankingCommitment,
+  type RankingEntrant,
+  type RankingKey,
+} from './period/Ranking';
+export {
+  QueueRecordSchema,
+  UnitRecordSchema,
+  type PeriodInput,
+  type QueueRecord,
+  type UnitRecord,
+} from './period/periodRecords';
+export { PLAN_FORMAT, planDigest, type PeriodPlan, type PlannedSubDraw } from './period/PeriodPlan';
+export { PeriodPools } from './period/PeriodPools';
+export { planPeriod, safePlanPeriod, type PlannedPeriod, type PlanPeriodOptions } from './period/planPeriod';
+export {
+  runPeriod,
+  safeRunPeriod,
+  periodRecordDigest,
+  PERIOD_RECORD_FORMAT,
+  type PeriodOutcome,
+  type PeriodRecord,
+  type RunPeriodOptions,
+  type SubDrawResult,
+} from './period/runPeriod';
+export { verifyPeriod, type PeriodVerdict } from './period/verifyPeriod';
+
+export { syntheticPeriodInput, type SyntheticPeriodOptions } from './synthetic/syntheticPeriodInput';
+export {
   syntheticBeijingRecords,
   type SyntheticPoolOptions,
   type SyntheticRecord,

@@ -4,6 +4,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  planPeriod,
+  runPeriod,
+  Ranking,
+  syntheticPeriodInput,
+  type PeriodInput,
+  type RankingEntrant,
   familyPoints,
   steps2021,
   type Beijing2021WeightRule,
@@ -62,7 +68,46 @@ interface StepsVector {
   source: string;
   cases: { rounding: 'floor' | 'ceil'; drawsTo2020: number; drawsSince2021: number; steps: number }[];
 }
-type Vector = PoolVector | GeneratorVector | FamilyPointsVector | StepsVector;
+interface SplitVector {
+  type: 'split';
+  description: string;
+  source: string;
+  cases: { policy: PresetName; period: string; subDraws: [string, number][] }[];
+}
+interface RankingVector {
+  type: 'ranking';
+  description: string;
+  source: string;
+  entrants: RankingEntrant[];
+  quota: number;
+  digest: string;
+  top: ReturnType<Ranking['top']>;
+}
+interface PeriodVector {
+  type: 'period';
+  description: string;
+  source: string;
+  policy: PresetName;
+  period: string;
+  quotas: Record<string, number>;
+  seed: string;
+  input: PeriodInput;
+  subDraws: { label: string; quota: number; allocated: number; pool: string; winners: string[] }[];
+}
+type Vector =
+  PoolVector | GeneratorVector | FamilyPointsVector | StepsVector | SplitVector | RankingVector | PeriodVector;
+
+function runPeriodVector(v: Omit<PeriodVector, 'subDraws'>): PeriodVector['subDraws'] {
+  const { plan, pools } = planPeriod(v.input, presets[v.policy], { period: v.period, quotas: v.quotas });
+  const { results } = runPeriod(plan, pools, { seed: v.seed });
+  return plan.subDraws.map((d, k) => ({
+    label: d.label,
+    quota: d.quota,
+    allocated: d.allocated,
+    pool: d.pool.digest,
+    winners: results[k]!.winners.map((w) => w.code),
+  }));
+}
 
 function runDraw(
   pool: ReturnType<typeof createPool>,
@@ -83,6 +128,31 @@ describe('test vectors', () => {
   for (const file of files) {
     const vector = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Vector;
     it(`${file}: ${vector.description}`, () => {
+      if (vector.type === 'split') {
+        for (const c of vector.cases) {
+          // Sub-draws the vector does not list (figures not published) get 0 and are not compared.
+          const listed = new Set(c.subDraws.map(([label]) => label));
+          const labels = presets[c.policy]
+            .allocation!.periods.find((p) => c.period.endsWith(`-${p.id}`))!
+            .subDraws.map((d) => d.label);
+          const quotas = Object.fromEntries(labels.filter((l) => !listed.has(l)).map((l) => [l, 0]));
+          const { plan } = planPeriod({}, presets[c.policy], { period: c.period, quotas });
+          expect(plan.subDraws.filter((d) => listed.has(d.label)).map((d) => [d.label, d.baseQuota])).toEqual(
+            c.subDraws,
+          );
+        }
+        return;
+      }
+      if (vector.type === 'ranking') {
+        const ranking = new Ranking(vector.entrants);
+        expect(ranking.commit().digest).toBe(vector.digest);
+        expect(ranking.top(vector.quota)).toEqual(vector.top);
+        return;
+      }
+      if (vector.type === 'period') {
+        expect(runPeriodVector(vector)).toEqual(vector.subDraws);
+        return;
+      }
       if (vector.type === 'familyPoints') {
         for (const c of vector.cases)
           expect({ description: c.description, ...pick(familyPoints(c.family, presets[c.policy])) }).toEqual({
@@ -535,5 +605,108 @@ describe.runIf(update)('regenerate vectors', () => {
     );
     expect(mixed.expect.totalEntries).toBe(54 + 16 + 34 + 7 + 1 + 9 + 2);
     write('mixed-2024.json', mixed);
+
+    const splits: SplitVector['cases'] = [
+      { policy: 'beijing2023', period: '2023-h1', subDraws: [] },
+      { policy: 'beijing2024', period: '2024-h1', subDraws: [] },
+      { policy: 'beijing2024', period: '2024-h2', subDraws: [] },
+    ];
+    for (const c of splits) {
+      const quotas = c.policy === 'beijing2023' ? { 'ordinary/unit': 0, 'ordinary/family+individual': 0 } : {};
+      c.subDraws = planPeriod({}, presets[c.policy], { period: c.period, quotas }).plan.subDraws.map((d) => [
+        d.label,
+        d.baseQuota,
+      ]);
+    }
+    // The published figures (domain.md §2) must be what the presets give.
+    expect(splits[0]!.subDraws.slice(0, 4)).toEqual([
+      ['nev/unit', 3_600],
+      ['nev/operating', 2_800],
+      ['nev/family', 50_880],
+      ['nev/individual', 12_720],
+    ]);
+    expect(splits[1]!.subDraws).toEqual([
+      ['nev/unit', 4_000],
+      ['nev/operating', 3_000],
+      ['nev/family', 58_400],
+      ['nev/individual', 14_600],
+      ['ordinary/unit', 400],
+      ['ordinary/family+individual', 9_600],
+    ]);
+    splits[0]!.subDraws = splits[0]!.subDraws.slice(0, 4);
+    write('quota-splits.json', {
+      type: 'split',
+      description: 'published quota splits: NEV 2023 and 2024, ordinary 2024 in its two periods',
+      source:
+        'domain.md §2 (NEV 2023: 50,880 / 12,720 / 3,600 / 2,800; NEV 2024: 58,400 / 14,600 / 4,000 / 3,000; ordinary 2024: 19,200 + 800 a year)',
+      cases: splits,
+    } as unknown as Vector);
+
+    const t0 = 1_515_308_171_401; // 2018-01-07T06:56:11.401Z
+    const entrants: RankingEntrant[] = [
+      { code: '8786101582146', kind: 'family', points: 126, time: t0 + 5 },
+      { code: '1000000000001', kind: 'family', points: 126, time: t0 },
+      { code: '3000000000003', kind: 'family', points: 120, time: t0 },
+      { code: '2000000000002', kind: 'family', points: 120, time: t0 },
+      { code: '4000000000004', kind: 'family', points: 120, time: t0 },
+      { code: '5000000000005', kind: 'family', points: 120 },
+      { code: '6000000000006', kind: 'family', points: 56, time: t0 - 1 },
+    ];
+    const ranking = new Ranking(entrants);
+    const top = ranking.top(4);
+    expect(top.boundaryTies).toEqual([
+      {
+        key: { points: 120, time: '2018-01-07T06:56:11.401Z' },
+        within: ['2000000000002', '3000000000003'],
+        outside: ['4000000000004'],
+      },
+    ]);
+    write('ranking-ties.json', {
+      type: 'ranking',
+      description:
+        'family ranking: points high first, earliest registration, then code; a tie at the quota boundary decided by code',
+      source:
+        'docs/spec.md §13.3, computed by hand (ranks 1–4: 1000…, 8786…, 2000…, 3000…; tie with 4000… at the boundary)',
+      entrants,
+      quota: 4,
+      digest: ranking.commit().digest,
+      top,
+    } as unknown as Vector);
+    expect(top.winners.map((w) => w.code)).toEqual([
+      '1000000000001',
+      '8786101582146',
+      '2000000000002',
+      '3000000000003',
+    ]);
+
+    const periodBase: Omit<PeriodVector, 'subDraws'> = {
+      type: 'period',
+      description: 'a small 2024 h1 period: NEV rankings, families continuing into the ordinary pool, two lotteries',
+      source:
+        'frozen from yaohao 0.1.0 (sub-draw winners and entrant commitments; the plan digest also binds the engine version)',
+      policy: 'beijing2024',
+      period: '2024-h1',
+      quotas: {
+        'nev/unit': 2,
+        'nev/operating': 1,
+        'nev/family': 4,
+        'nev/individual': 3,
+        'ordinary/unit': 2,
+        'ordinary/family+individual': 6,
+      },
+      seed: 'vector seed 2024',
+      input: syntheticPeriodInput({
+        year: 2024,
+        nevUnits: 4,
+        nevOperators: 2,
+        nevFamilies: 8,
+        nevIndividuals: 6,
+        ordinaryUnits: 5,
+        ordinaryIndividuals: 20,
+        ordinaryFamilies: 4,
+        seed: 'vector',
+      }),
+    };
+    write('period-2024-h1.json', { ...periodBase, subDraws: runPeriodVector(periodBase) });
   });
 });

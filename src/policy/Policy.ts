@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AllocationRuleSchema, type AllocationRule } from './Allocation';
 
 /** Everyone gets one entry (Beijing 2011–2013, Guangzhou, Shenzhen). */
 export interface FlatWeightRule {
@@ -93,6 +94,8 @@ export interface Policy {
   readonly year?: number | undefined;
   /** Family applications and their points (2021– policies). */
   readonly family?: FamilyRule | undefined;
+  /** Quota splits and the sub-draws of each period (planPeriod). */
+  readonly allocation?: AllocationRule | undefined;
   /** Where the rules come from. */
   readonly sources: readonly string[];
 }
@@ -157,6 +160,7 @@ export const PolicySchema: z.ZodType<Policy> = z
     c5ExtraSteps: z.int().min(0).describe('Extra steps for holders of a C5 licence.'),
     year: z.int().min(2000).max(9999).optional().describe('Allocation year.'),
     family: familyRuleSchema.optional(),
+    allocation: AllocationRuleSchema.optional(),
     sources: z.array(z.string()).readonly().describe('Where the rules come from.'),
   })
   .readonly()

@@ -1,4 +1,203 @@
+import type { AllocationRule, CategoryNotice, PeriodRule, SubDrawRule } from './Allocation';
 import type { FamilyRule, Policy } from './Policy';
+
+const draw = (label: string, fields: Omit<SubDrawRule, 'label'>): SubDrawRule => ({ label, ...fields });
+
+// Bimonthly (or monthly) periods before 2021: every period allocates its share of the year.
+function everyPeriod(ids: readonly string[], subDraws: (through: string) => SubDrawRule[]): PeriodRule[] {
+  return ids.map((id, k) => ({ id, subDraws: subDraws(`${k + 1}/${ids.length}`) }));
+}
+const BIMONTHLY = ['02', '04', '06', '08', '10', '12'];
+const MONTHLY = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+// Pre-2021 presets carry the period structure only: the split figures of those years are not in
+// our sources, so planPeriod takes each sub-draw's quota from options.quotas.
+const ALLOCATION_2011: AllocationRule = {
+  rounding: 'half-up',
+  notices: [],
+  periods: everyPeriod(MONTHLY, (through) => [
+    draw('ordinary/unit', {
+      category: 'ordinary',
+      part: 'unit',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinaryUnits',
+    }),
+    draw('ordinary/individual', {
+      category: 'ordinary',
+      part: 'individual',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinary',
+    }),
+  ]),
+};
+const ALLOCATION_2014: AllocationRule = {
+  rounding: 'half-up',
+  notices: [],
+  periods: everyPeriod(BIMONTHLY, (through) => [
+    // 2014–2015: new-energy quotas were drawn by lottery, one entry each.
+    draw('nev/individual', {
+      category: 'nev',
+      part: 'individual',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'nevIndividuals',
+    }),
+    draw('ordinary/unit', {
+      category: 'ordinary',
+      part: 'unit',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinaryUnits',
+    }),
+    draw('ordinary/individual', {
+      category: 'ordinary',
+      part: 'individual',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinary',
+    }),
+  ]),
+};
+const ALLOCATION_2016: AllocationRule = {
+  rounding: 'half-up',
+  notices: [],
+  periods: everyPeriod(BIMONTHLY, (through) => [
+    // 2016–2020: new-energy quotas by queue time (轮候), units and individuals separately.
+    draw('nev/unit', { category: 'nev', part: 'unit', throughShare: through, method: 'ranking', entrants: 'nevUnits' }),
+    draw('nev/individual', {
+      category: 'nev',
+      part: 'individual',
+      throughShare: through,
+      method: 'ranking',
+      entrants: 'nevIndividuals',
+    }),
+    draw('ordinary/unit', {
+      category: 'ordinary',
+      part: 'unit',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinaryUnits',
+    }),
+    draw('ordinary/individual', {
+      category: 'ordinary',
+      part: 'individual',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinary',
+    }),
+  ]),
+};
+
+/**
+ * 2021–: new-energy quotas once a year (May) by ranking: units and operating vehicles by queue
+ * time, then families by points (unused family quota goes to individuals), then individuals by
+ * queue time; ordinary quotas twice a year (June and December, half the year each): units in
+ * their own lottery, families and individuals in one mixed lottery. Period "h1" is the May NEV
+ * allocation and the June draw (families not served in May may continue into June's pool);
+ * "h2" is December.
+ */
+function allocation2021(notices: readonly CategoryNotice[]): AllocationRule {
+  const ordinary = (through: string): SubDrawRule[] => [
+    draw('ordinary/unit', {
+      category: 'ordinary',
+      part: 'unit',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinaryUnits',
+    }),
+    draw('ordinary/family+individual', {
+      category: 'ordinary',
+      part: 'family+individual',
+      throughShare: through,
+      method: 'lottery',
+      entrants: 'ordinary',
+    }),
+  ];
+  return {
+    // The published figures divide exactly; half-up only matters for custom totals.
+    rounding: 'half-up',
+    notices,
+    periods: [
+      {
+        id: 'h1',
+        subDraws: [
+          draw('nev/unit', {
+            category: 'nev',
+            part: 'unit',
+            throughShare: '1',
+            method: 'ranking',
+            entrants: 'nevUnits',
+          }),
+          draw('nev/operating', {
+            category: 'nev',
+            part: 'operating',
+            throughShare: '1',
+            method: 'ranking',
+            entrants: 'nevOperators',
+          }),
+          draw('nev/family', {
+            category: 'nev',
+            part: 'family',
+            throughShare: '1',
+            method: 'ranking',
+            entrants: 'nevFamilies',
+            leftoverTo: 'nev/individual',
+          }),
+          draw('nev/individual', {
+            category: 'nev',
+            part: 'individual',
+            throughShare: '1',
+            method: 'ranking',
+            entrants: 'nevIndividuals',
+          }),
+          ...ordinary('1/2'),
+        ],
+      },
+      { id: 'h2', subDraws: ordinary('1') },
+    ],
+  };
+}
+
+// Published splits (domain.md §2). NEV: units and operating vehicles are fixed numbers, families
+// take their share of the rest, individuals the remainder; ordinary: units fixed, the mixed pool
+// the rest. Years whose fixed numbers we do not have carry no notice for that category.
+const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
+  2021: [],
+  2022: [],
+  2023: [
+    {
+      category: 'nev',
+      total: 70_000,
+      fixed: [
+        { part: 'unit', amount: 3_600 },
+        { part: 'operating', amount: 2_800 },
+      ],
+      shares: [{ part: 'family', share: '0.8' }],
+      rest: 'individual',
+    },
+  ],
+  2024: [
+    {
+      category: 'nev',
+      total: 80_000,
+      fixed: [
+        { part: 'unit', amount: 4_000 },
+        { part: 'operating', amount: 3_000 },
+      ],
+      shares: [{ part: 'family', share: '0.8' }],
+      rest: 'individual',
+    },
+    {
+      category: 'ordinary',
+      total: 20_000,
+      fixed: [{ part: 'unit', amount: 800 }],
+      shares: [],
+      rest: 'family+individual',
+    },
+  ],
+};
 
 const BEIJING_2016_NOTICE = 'http://big5.china.com.cn/gate/big5/finance.china.com.cn//news/20160107/3533615.shtml';
 
@@ -9,6 +208,7 @@ const beijing2011: Policy = {
   weights: { rule: 'flat' },
   // There were no steps to add a C5 step to.
   c5ExtraSteps: 0,
+  allocation: ALLOCATION_2011,
   sources: ['domain.md §2'],
 };
 
@@ -18,6 +218,7 @@ const beijing2014: Policy = {
   title: 'Beijing 2014–2015: 1 entry up to 24 draws, +1 per 12 more',
   weights: { rule: 'ladder', drawsAtFirstStep: 24, drawsPerStep: 12 },
   c5ExtraSteps: 1,
+  allocation: ALLOCATION_2014,
   sources: ['domain.md §2'],
 };
 
@@ -27,6 +228,7 @@ const beijing2016: Policy = {
   title: 'Beijing 2016–2020: ceil(N / 6) entries',
   weights: { rule: 'ladder', drawsAtFirstStep: 6, drawsPerStep: 6 },
   c5ExtraSteps: 1,
+  allocation: ALLOCATION_2016,
   sources: [BEIJING_2016_NOTICE, 'domain.md §2'],
 };
 
@@ -69,7 +271,8 @@ function beijing2021Era(year: number): Policy {
     c5ExtraSteps: 1,
     year,
     family: BEIJING_FAMILY,
-    sources: BEIJING_2021_SOURCES,
+    allocation: allocation2021(NOTICES[year] ?? []),
+    sources: [...BEIJING_2021_SOURCES, 'https://en.gmw.cn/2024-07/19/content_37449335.htm'],
   };
 }
 

@@ -1,0 +1,56 @@
+import Decimal from 'decimal.js';
+import type { AllocationRule, CategoryNotice } from '../policy/Allocation';
+
+// 60 significant digits: quotas are integers below 2^53 and shares have small denominators, so
+// every product is computed exactly enough that rounding it to an integer is exact.
+const Exact = Decimal.clone({ precision: 60 });
+
+const ROUNDING = {
+  floor: Exact.ROUND_DOWN,
+  'half-up': Exact.ROUND_HALF_UP,
+  'half-even': Exact.ROUND_HALF_EVEN,
+} as const;
+
+/** A share string as an exact decimal: "0.8", or a fraction "1/6" (numerator and denominator integers). */
+export function parseShare(share: string): Decimal {
+  const slash = share.indexOf('/');
+  return slash < 0 ? new Exact(share) : new Exact(share.slice(0, slash)).div(share.slice(slash + 1));
+}
+
+/** amount × share, rounded to an integer by the rule (exact decimal arithmetic). */
+export function applyShare(amount: number, share: string, rounding: AllocationRule['rounding']): number {
+  return new Exact(amount).mul(parseShare(share)).toDecimalPlaces(0, ROUNDING[rounding]).toNumber();
+}
+
+/**
+ * The parts of a category notice (docs/spec.md §12.1): fixed amounts first, then each share of
+ * the rest rounded, then the rest part takes what remains, so the parts sum to the total exactly.
+ * Returns the parts in notice order (fixed, shares, rest), or a message when they cannot fit.
+ */
+export function splitCategory(
+  notice: CategoryNotice,
+  rounding: AllocationRule['rounding'],
+): { parts: Map<string, number> } | { problem: string } {
+  const parts = new Map<string, number>();
+  let fixed = 0;
+  for (const { part, amount } of notice.fixed) {
+    if (parts.has(part)) return { problem: `${notice.category} names the part "${part}" twice` };
+    parts.set(part, amount);
+    fixed += amount;
+  }
+  const rest = notice.total - fixed;
+  if (rest < 0)
+    return { problem: `the fixed parts of ${notice.category} (${fixed}) exceed its total (${notice.total})` };
+  let shared = 0;
+  for (const { part, share } of notice.shares) {
+    if (parts.has(part)) return { problem: `${notice.category} names the part "${part}" twice` };
+    const amount = applyShare(rest, share, rounding);
+    parts.set(part, amount);
+    shared += amount;
+  }
+  if (shared > rest)
+    return { problem: `the shares of ${notice.category} take ${shared}, more than the ${rest} left after fixed parts` };
+  if (parts.has(notice.rest)) return { problem: `${notice.category} names the part "${notice.rest}" twice` };
+  parts.set(notice.rest, rest - shared);
+  return { parts };
+}

@@ -1,0 +1,98 @@
+import type { PeriodInput } from '../period/periodRecords';
+import { numberToCode } from '../pool/applicationCode';
+import { deriveDefaultKey } from '../rng/deriveDefaultKey';
+import { Rc4WordSource } from '../rng/Rc4WordSource';
+import { uniformIndex } from '../rng/uniformIndex';
+import { formatTimestamp } from '../time/formatTimestamp';
+import { daysFromCivil } from '../time/timestamp';
+
+/** Sizes of a synthetic 2021–-style period. Beijing 2022: 221k NEV families, 428k NEV individuals, 15k units. */
+export interface SyntheticPeriodOptions {
+  /** Allocation year (queue and registration times fall before it). */
+  readonly year: number;
+  readonly nevUnits: number;
+  readonly nevOperators: number;
+  readonly nevFamilies: number;
+  readonly nevIndividuals: number;
+  readonly ordinaryUnits: number;
+  /** Individuals in the ordinary pool. */
+  readonly ordinaryIndividuals: number;
+  /** Families in the ordinary pool. */
+  readonly ordinaryFamilies: number;
+  /** Share of NEV families that also want the ordinary pool (in thousandths). Default 500. */
+  readonly alsoOrdinaryPerMille?: number;
+  /** Any string; the same seed gives the same input. */
+  readonly seed?: string;
+}
+
+const ROLES_BY_SIZE = [
+  ['main', 'spouse'],
+  ['main', 'child'],
+  ['main', 'spouse', 'child'],
+  ['main', 'spouse', 'child', 'parent'],
+  ['main', 'spouse', 'child', 'child', 'parent', 'parent'],
+  ['main', 'parent', 'parent'],
+  ['main', 'spouse', 'spouse-parent', 'child'],
+] as const;
+
+/**
+ * A deterministic synthetic population for one 2021–-style period (docs only codes and made-up
+ * person ids): units and operating companies queueing for new-energy quotas, families with
+ * members' histories, individuals with queue times, ordinary units, and a mixed ordinary pool.
+ */
+export function syntheticPeriodInput(options: SyntheticPeriodOptions): PeriodInput {
+  const words = Rc4WordSource.fromKey(
+    deriveDefaultKey(options.seed ?? 'yaohao-synthetic-period', `period-${options.year}`),
+  );
+  const pick = (n: number): number => uniformIndex(words, n);
+  let serial = 100_000_000;
+  const code = (): string => numberToCode(pick(10_000) * 1_000_000_000 + serial++);
+  let person = 0;
+  const personId = (): string => `person-${person++}`;
+  // Times within the ten years before the allocation year, to the millisecond (Beijing time).
+  const start = daysFromCivil(options.year - 10, 1, 1) * 86_400_000 - 8 * 3_600_000;
+  const span = 10 * 365 * 86_400_000;
+  const time = (): string => formatTimestamp(start + pick(span));
+  const queued = (withPerson: boolean) => (): Record<string, unknown> => ({
+    code: code(),
+    queueSince: time(),
+    ...(withPerson ? { personId: personId() } : {}),
+  });
+  const member = (role: string): Record<string, unknown> => {
+    const history = pick(4);
+    return {
+      personId: personId(),
+      role,
+      ...(history === 0
+        ? { steps: pick(12) }
+        : history === 1
+          ? { drawsTo2020: pick(60), drawsSince2021: pick(8) }
+          : {}),
+      ...(pick(3) === 0 ? { queueSince: time() } : {}),
+      registeredAt: time(),
+    };
+  };
+  const family = (alsoOrdinary: boolean) => (): Record<string, unknown> => ({
+    kind: 'family',
+    code: code(),
+    familyYears: pick(3),
+    members: ROLES_BY_SIZE[pick(ROLES_BY_SIZE.length)]!.map(member),
+    ...(alsoOrdinary && pick(1000) < (options.alsoOrdinaryPerMille ?? 500) ? { alsoOrdinary: true } : {}),
+  });
+  const individual = (): Record<string, unknown> => ({
+    code: code(),
+    personId: personId(),
+    drawsTo2020: pick(60),
+    drawsSince2021: pick(8),
+  });
+  const many = (n: number, make: () => Record<string, unknown>): Record<string, unknown>[] =>
+    Array.from({ length: n }, make);
+  return {
+    nevUnits: many(options.nevUnits, queued(false)),
+    nevOperators: many(options.nevOperators, queued(false)),
+    nevFamilies: many(options.nevFamilies, family(true)),
+    nevIndividuals: many(options.nevIndividuals, queued(true)),
+    ordinaryUnits: many(options.ordinaryUnits, () => ({ code: code() })),
+    ordinary: [...many(options.ordinaryIndividuals, individual), ...many(options.ordinaryFamilies, family(false))],
+  };
+}
