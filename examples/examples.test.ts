@@ -1,10 +1,34 @@
 // The examples run as tests, against the built package (npm test builds first), so they never rot.
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIR = import.meta.dirname;
+
+describe('examples/auditor: the README walkthrough, command by command', () => {
+  const cli = (...args: string[]): { status: number | null; stdout: string } => {
+    const result = spawnSync(process.execPath, [join(DIR, '..', 'dist', 'cli.js'), ...args], {
+      cwd: join(DIR, 'auditor'),
+      encoding: 'utf8',
+    });
+    return { status: result.status, stdout: result.stdout };
+  };
+  it('the zip is the published one (MD5), the sheet agrees with its seed, the record replays', () => {
+    const published = readFileSync(join(DIR, 'auditor', 'bjPersonCommon202406.zip.md5'), 'utf8').split(' ')[0];
+    const commit = cli('commit', 'bjPersonCommon202406.zip');
+    expect(commit.status).toBe(0);
+    expect(commit.stdout).toContain(`zip md5    ${published}`);
+    expect(cli('check-sheet', 'result-202406.txt')).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('ok: consistent with its seed'),
+    });
+    expect(cli('verify', 'bjPersonCommon202406.zip', 'record-202406.json')).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('replays'),
+    });
+  });
+});
 
 describe('examples', () => {
   const scripts = readdirSync(DIR).filter((f) => f.endsWith('.mjs'));

@@ -183,7 +183,7 @@ export function checkPublishedSheet(sheet: unknown): SheetVerdict {
   const stream = generator.open(s.seed, s.label ?? '', s.totalEntries);
   const budget = maxPicks(s.totalEntries);
   return hasEntries
-    ? checkEntries(rows as readonly { entry: number; code: string }[], stream, budget, flat)
+    ? checkEntries(rows as readonly { entry: number; code: string }[], stream, budget, flat, s.totalEntries)
     : checkCodes(rows, stream, budget, s.totalEntries);
 }
 
@@ -241,6 +241,7 @@ function checkEntries(
   stream: { nextIndex(): number },
   budget: number,
   flat: boolean,
+  total: number,
 ): SheetVerdict {
   const rowOfEntry = new Map<number, number>();
   rows.forEach((row, i) => rowOfEntry.set(row.entry, i));
@@ -283,6 +284,14 @@ function checkEntries(
       firstSkipSinceMatch ??= skip;
     }
   }
+  if (flat) {
+    // In a flat pool an entry is its code's rank: codes must also rise as entries rise.
+    const misplaced = codeOrderProblem(
+      rows.map((row) => ({ entry: row.entry, code: row.code })),
+      total,
+    );
+    if (misplaced !== undefined) return misplaced;
+  }
   return { ok: true, mode: 'entries', picks, rejectedPicks, unverifiedSkips };
 }
 
@@ -307,11 +316,9 @@ function checkCodes(
   budget: number,
   total: number,
 ): SheetVerdict {
-  // Entries drawn in order, repeats thrown away; in a flat pool an entry is a code's rank.
-  const sortedEntries: number[] = [];
-  const sortedCodes: number[] = [];
-  const rowAt: number[] = [];
+  // Entries drawn in order, repeats thrown away; in a flat pool an entry is its code's rank.
   const drawn = new Set<number>();
+  const placed: { entry: number; code: string }[] = [];
   let picks = 0;
   let rejectedPicks = 0;
   for (let k = 0; k < rows.length; k++) {
@@ -330,9 +337,24 @@ function checkCodes(
       rejectedPicks++;
     }
     drawn.add(entry);
+    placed.push({ entry, code: rows[k]!.code });
+  }
+  return codeOrderProblem(placed, total) ?? { ok: true, mode: 'codes', picks, rejectedPicks, unverifiedSkips: [] };
+}
+
+/**
+ * In a flat pool entry e is the code of rank e: the codes of the rows must rise as their entries
+ * rise, with room for the codes between (b − a − 1 codes lie between entries a < b, so their codes
+ * differ by at least b − a). Rows are taken in draw order; the first that does not fit against a
+ * row before it (or the pool's ends) is reported.
+ */
+function codeOrderProblem(rows: readonly { entry: number; code: string }[], total: number): Failure | undefined {
+  const sortedEntries: number[] = [];
+  const sortedCodes: number[] = [];
+  const rowAt: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const { entry } = rows[k]!;
     const code = codeToNumber(rows[k]!.code);
-    // Insert (entry, code) in entry order and check it against its neighbours: between two
-    // winners at entries a < b there are b − a − 1 other codes, so their codes differ by ≥ b − a.
     let low = 0;
     let high = sortedEntries.length;
     while (low < high) {
@@ -363,7 +385,7 @@ function checkCodes(
           ok: false,
           reason: 'code-order',
           position: k,
-          message: `row ${k + 1} (${rows[k]!.code}) is drawn at entry ${entry}, which does not fit its code against ${where}: codes must rise as entries rise, with room for the codes between`,
+          message: `row ${k + 1} (${rows[k]!.code}) is at entry ${entry}, which does not fit its code against ${where}: codes must rise as entries rise, with room for the codes between`,
           expected: entry,
           actual: rows[k]!.code,
         };
@@ -373,5 +395,5 @@ function checkCodes(
     sortedCodes.splice(low, 0, code);
     rowAt.splice(low, 0, k);
   }
-  return { ok: true, mode: 'codes', picks, rejectedPicks, unverifiedSkips: [] };
+  return undefined;
 }

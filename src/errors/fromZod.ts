@@ -61,6 +61,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], at: IssueLoca
     const field = path.length > 0 ? String(path[path.length - 1]) : 'value';
     let message = raw.message;
     if (code === 'missing_field') message = `missing required field "${field}"`;
+    else if (code === 'invalid_code') message = `code ${received ?? '?'} is not 13 decimal digits`;
     else if (raw.code === 'invalid_type')
       message = `${field}: expected ${EXPECTED_WORDS[raw.expected] ?? raw.expected}, received ${received ?? 'something else'}`;
     else if (!message.includes(':') && received !== undefined) message = `${message} (received ${received})`;

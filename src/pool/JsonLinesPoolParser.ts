@@ -1,13 +1,9 @@
-import { IssueCollector } from '../errors/IssueCollector';
 import type { Policy } from '../policy/Policy';
-import { checkPolicy } from '../policy/checkPolicy';
-import { GrowableColumns } from './internal/GrowableColumns';
-import { finishPool } from './internal/finishPool';
-import { sortIntoRun } from './internal/PoolRun';
 import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
 import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
 import type { Pool } from './Pool';
-import { fastShapeOf, recordReaderFor, type RecordReader } from './recordReader';
+import { PoolBuilder } from './PoolBuilder';
+import { fastShapeOf } from './recordReader';
 
 const NEWLINE = 10;
 
@@ -25,24 +21,18 @@ export interface JsonLinesPoolParserOptions {
  * stream, `fetch`, or memory. Problems are reported with their 1-based line number.
  */
 export class JsonLinesPoolParser {
-  private readonly policy: Policy;
+  private readonly builder: PoolBuilder;
   private readonly shape: FastShape | undefined;
-  private readonly read: RecordReader;
   private readonly fields = new RecordFields();
-  private readonly columns: GrowableColumns;
-  private readonly issues = new IssueCollector();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private carry: Uint8Array | undefined;
   private line = 0;
-  private records = 0;
   /** Bytes consumed so far. */
   bytes = 0;
 
   constructor(options: JsonLinesPoolParserOptions) {
-    this.policy = checkPolicy(options.policy);
-    this.shape = fastShapeOf(this.policy);
-    this.read = recordReaderFor(this.policy);
-    this.columns = new GrowableColumns(options.expectedRecords ?? 1 << 16, true);
+    this.builder = new PoolBuilder({ policy: options.policy, expectedRecords: options.expectedRecords ?? 1 << 16 });
+    this.shape = fastShapeOf(this.builder.policy);
   }
 
   /** Lines seen so far. */
@@ -94,13 +84,13 @@ export class JsonLinesPoolParser {
       this.carry = undefined;
       this.parseLine(last, 0, last.length);
     }
-    return finishPool(sortIntoRun(this.columns, this.issues), this.policy.id);
+    return this.builder.finish();
   }
 
   private acceptFast(line: number): boolean {
     const fields = this.fields;
     if (this.shape === undefined || !weighFields(fields, this.shape)) return false;
-    this.columns.push(fields.code, fields.weight, fields.kind, this.records++, line);
+    this.builder.addWeighed(fields.code, fields.weight, fields.kind, line);
     return true;
   }
 
@@ -113,18 +103,15 @@ export class JsonLinesPoolParser {
   // JSON.parse and the record reader (fast object path, then zod): the definition of a valid line.
   private slowLine(bytes: Uint8Array, start: number, end: number, line: number): void {
     if (isBlank(bytes, start, end)) return;
-    const index = this.records++;
     let record: unknown;
     try {
       record = JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : String(error);
-      this.issues.add({ code: 'invalid_syntax', path: [index], line, message: `not a valid JSON line (${reason})` });
+      this.builder.reject('invalid_syntax', `not a valid JSON line (${reason})`, line);
       return;
     }
-    const result = this.read(record, { path: [index], line });
-    if (Array.isArray(result)) this.issues.addAll(result);
-    else this.columns.push(result.code, result.weight, result.kind, index, line);
+    this.builder.add(record, line);
   }
 }
 

@@ -1,13 +1,8 @@
-import { IssueCollector } from '../errors/IssueCollector';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
-import { checkPolicy } from '../policy/checkPolicy';
 import type { Policy } from '../policy/Policy';
-import { GrowableColumns } from './internal/GrowableColumns';
-import { finishPool } from './internal/finishPool';
-import { sortIntoRun } from './internal/PoolRun';
 import type { Pool } from './Pool';
-import { recordReaderFor } from './recordReader';
+import { PoolBuilder } from './PoolBuilder';
 
 /** Options of createPool. */
 export interface CreatePoolOptions {
@@ -21,19 +16,12 @@ export interface CreatePoolOptions {
  * and no pool is built. The result does not depend on the input order.
  */
 export function createPool(records: Iterable<unknown>, options: CreatePoolOptions): Pool {
-  const policy = checkPolicy(options.policy);
-  const read = recordReaderFor(policy);
-  const issues = new IssueCollector();
-  const columns = new GrowableColumns(Array.isArray(records) ? records.length : 1024);
-  let index = 0;
-  for (const record of records) {
-    const result = read(record, { path: [index] });
-    if (Array.isArray(result)) issues.addAll(result);
-    else columns.push(result.code, result.weight, result.kind, index);
-    index++;
-  }
-  // Bad records are left out of the columns; finishPool still reports duplicates among the rest, then throws all.
-  return finishPool(sortIntoRun(columns, issues), policy.id);
+  const builder = new PoolBuilder({
+    policy: options.policy,
+    ...(Array.isArray(records) ? { expectedRecords: records.length } : {}),
+  });
+  for (const record of records) builder.add(record);
+  return builder.finish();
 }
 
 /** createPool that returns `{ success, value | issues }` instead of throwing. */

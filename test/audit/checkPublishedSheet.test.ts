@@ -72,6 +72,13 @@ describe('checkPublishedSheet with entry numbers (Beijing)', () => {
     ).toMatchObject({ ok: false, reason: 'repeated-code', position: 59 });
     expect(checkPublishedSheet({ ...sheet, seed: 'abc' })).toMatchObject({ ok: false, reason: 'invalid-seed' });
   });
+  it('a flat pool with entry numbers also ties codes to entries', () => {
+    const sheet = { ...sheetOf(flat, 40, '123456', true), pool: 'flat' as const };
+    const [a, b] = [sheet.rows[3]!, sheet.rows[9]!];
+    sheet.rows[3] = { entry: a.entry!, code: b.code };
+    sheet.rows[9] = { entry: b.entry!, code: a.code };
+    expect(checkPublishedSheet(sheet)).toMatchObject({ ok: false, reason: 'code-order' });
+  });
   it('a flat pool allows no unexplained skips', () => {
     const sheet = { ...sheetOf(flat, 40, '123456', true), pool: 'flat' as const };
     expect(checkPublishedSheet(sheet)).toMatchObject({ ok: true, unverifiedSkips: [] });

@@ -196,7 +196,7 @@ describe('createPool errors (each names the record and field, before anything is
   });
   it('throws a YaohaoError whose message lists the problems', () => {
     expect(() => createPool([{ code: '1', draws: 0 }], { policy: presets.beijing2016 })).toThrow(
-      /1 problem in the input:\n {2}\[0\]\.code: code must be exactly 13 decimal digits/,
+      /1 problem in the input:\n {2}\[0\]\.code: code "1" is not 13 decimal digits/,
     );
   });
   it('keeps at most 100 issues and counts the rest', () => {

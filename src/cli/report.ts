@@ -1,0 +1,35 @@
+import type { Issue } from '../errors/Issue';
+import { formatPath } from '../errors/Issue';
+
+/** Where an issue is, for a person reading a terminal: `pool.csv:18233`, `pool.zip:bj…_0001.csv:7`, or a field path. */
+export function locate(issue: Issue, file: string | undefined): string {
+  const first = issue.path[0];
+  const inner =
+    typeof first === 'string' && /\.(csv|txt|json|jsonl)$/i.test(first) && first !== file ? first : undefined;
+  if (issue.line !== undefined) {
+    const where =
+      inner === undefined
+        ? (file ?? (typeof first === 'string' ? first : 'input'))
+        : file === undefined
+          ? inner
+          : `${file}:${inner}`;
+    return `${where}:${issue.line}`;
+  }
+  if (typeof first === 'number' && file !== undefined)
+    return `${file}: record ${first}${issue.path.length > 1 ? ` (${formatPath(issue.path.slice(1))})` : ''}`;
+  return formatPath(issue.path);
+}
+
+/** The lines printed for a list of issues. */
+export function issueLines(
+  issues: readonly Issue[],
+  omitted: number,
+  file: string | undefined,
+  limit: number = Number.POSITIVE_INFINITY,
+): string[] {
+  const shown = issues.slice(0, limit);
+  const lines = shown.map((issue) => `${locate(issue, file)}: ${issue.message}`);
+  const more = omitted + issues.length - shown.length;
+  if (more > 0) lines.push(`… and ${more} more problems`);
+  return lines;
+}
