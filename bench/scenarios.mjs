@@ -7,6 +7,8 @@ import { commitPool, drawLottery, LegacyDotNetRandom, presets, serializeRecord, 
 import { readPoolFile } from '../dist/node.js';
 
 const QUOTA = 6400;
+// node --expose-gc (bench/run.mjs passes it): each measured run starts from a collected heap.
+const gc = globalThis.gc ?? (() => undefined);
 const SEED = '033859';
 
 const [scenario, path, repeatsText = '5'] = process.argv.slice(2);
@@ -95,21 +97,31 @@ async function naivePipeline() {
 const out = (value) => console.log(JSON.stringify(value));
 
 if (scenario === 'pipeline') {
-  // Interleave baselines and pipeline runs, so machine noise hits them alike.
-  const runs = { scanBytes: [], countNative: [], parseLines: [], read: [], commit: [], draw: [], total: [] };
+  // Paired, interleaved runs from a collected heap: each pipeline run is compared with the
+  // baseline run just before it, so the machine's speed drifting (a shared host) cancels out.
+  const runs = { scanBytes: [], countNative: [], parseLines: [], read: [], commit: [], draw: [], total: [], ratio: [] };
   let last;
   for (let r = 0; r < repeats; r++) {
+    gc();
     let t = now();
     await readAndScanBytes();
-    runs.scanBytes.push(now() - t);
+    const scan = now() - t;
+    runs.scanBytes.push(scan);
+    gc();
+    last = await pipeline();
+    for (const k of ['read', 'commit', 'draw', 'total']) runs[k].push(last[k]);
+    runs.ratio.push(last.total / scan);
+    last.pool = { size: last.pool.size, totalEntries: last.pool.totalEntries };
+    gc();
     t = now();
     await readAndCountNative();
     runs.countNative.push(now() - t);
-    t = now();
-    await readAndParseLines();
-    runs.parseLines.push(now() - t);
-    last = await pipeline();
-    for (const k of ['read', 'commit', 'draw', 'total']) runs[k].push(last[k]);
+    if (r < 3) {
+      gc();
+      t = now();
+      await readAndParseLines();
+      runs.parseLines.push(now() - t);
+    }
   }
   out({
     scenario,
@@ -138,7 +150,8 @@ if (scenario === 'pipeline') {
   const result = await naivePipeline();
   out({ scenario, total: result.total, digest: result.digest, firstWinner: result.winners[0], peakRssMb: peakRssMb() });
 } else if (scenario === 'draw') {
-  // The draw alone (pool built, commitment memoised), and verify on a freshly read pool.
+  // The draw alone (pool built, commitment memoised); then, on fresh pools from a collected heap,
+  // verifyRecord against "draw + commitment" measured the same way.
   const { pool, record } = await pipeline();
   const legacy = [];
   const modern = [];
@@ -151,17 +164,34 @@ if (scenario === 'pipeline') {
     modern.push(now() - t);
   }
   const verifies = [];
+  const commitAndDraw = [];
   const commits = [];
-  for (let r = 0; r < 3; r++) {
+  const timeVerify = async () => {
     const fresh = (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
-    let t = now();
+    gc();
+    const t = now();
     const verdict = verifyRecord(record, fresh);
     verifies.push(now() - t);
     if (!verdict.ok) throw new Error(verdict.message);
-    const again = (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
-    t = now();
-    commitPool(again);
+  };
+  const timeCommitAndDraw = async () => {
+    const fresh = (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
+    gc();
+    const t = now();
+    commitPool(fresh);
     commits.push(now() - t);
+    drawLottery(fresh, { quota: QUOTA, seed: SEED, generator: 'legacy' });
+    commitAndDraw.push(now() - t);
+  };
+  // Alternate which goes first, so neither pays for the other's leftovers.
+  for (let r = 0; r < 7; r++) {
+    if (r % 2 === 0) {
+      await timeVerify();
+      await timeCommitAndDraw();
+    } else {
+      await timeCommitAndDraw();
+      await timeVerify();
+    }
   }
   out({
     scenario,
@@ -169,6 +199,7 @@ if (scenario === 'pipeline') {
     drawDefault: median(modern),
     verify: median(verifies),
     commit: median(commits),
+    commitAndDraw: median(commitAndDraw),
     peakRssMb: peakRssMb(),
   });
 } else {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canonicalJson, type CanonicalJsonValue } from '../encoding/canonicalJson';
 import { toHex } from '../encoding/hex';
 import { sha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
 import type { ApplicantKind } from '../pool/ApplicantKind';
 import type { PoolCommitment } from '../pool/commitPool';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
+import { isApplicationCode } from '../pool/applicationCode';
 import type { GeneratorId } from '../rng/generators';
 
 /** Version tag of the audit record format (docs/spec.md §6). */
@@ -94,10 +94,31 @@ export const AuditRecordSchema: z.ZodType<AuditRecord> = z
 /** An audit record before its digest is computed. */
 export type UnsealedAuditRecord = Omit<AuditRecord, 'digest'>;
 
+/**
+ * The canonical JSON (RFC 8785) of a record of exactly the AuditRecord shape, written directly:
+ * members in code-unit order, strings escaped by JSON.stringify, winners as fixed templates (codes
+ * are 13 digits, kinds one of three words). Equal to canonicalJson(record) (a property test checks
+ * this) and several times faster on thousands of winners, which is what verifying costs.
+ */
+function recordJson(record: UnsealedAuditRecord | AuditRecord, withDigest: boolean): string {
+  const r = record as AuditRecord;
+  const p = r.pool;
+  let winners = '';
+  for (let i = 0; i < r.winners.length; i++) {
+    const w = r.winners[i]!;
+    winners += `${i === 0 ? '' : ','}{"code":"${w.code}","entry":${w.entry},"kind":"${w.kind}"}`;
+  }
+  return (
+    `{"allocation":${JSON.stringify(r.allocation)},${withDigest ? `"digest":${JSON.stringify(r.digest)},` : ''}"engine":${JSON.stringify(r.engine)},` +
+    `"format":${JSON.stringify(r.format)},"generator":${JSON.stringify(r.generator)},"label":${JSON.stringify(r.label)},"picks":${r.picks},` +
+    `"policy":${JSON.stringify(r.policy)},"pool":{"digest":${JSON.stringify(p.digest)},"format":${JSON.stringify(p.format)},"size":${p.size},` +
+    `"totalEntries":${p.totalEntries}},"quota":${r.quota},"seed":${JSON.stringify(r.seed)},"winners":[${winners}]}`
+  );
+}
+
 /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a record without its `digest` field. */
 export function recordDigest(record: UnsealedAuditRecord | AuditRecord): string {
-  const { digest: _ignored, ...rest } = record as AuditRecord;
-  return toHex(sha256(utf8(canonicalJson(rest as unknown as CanonicalJsonValue))));
+  return toHex(sha256(utf8(recordJson(record, false))));
 }
 
 /** The record with its digest filled in. */
@@ -107,5 +128,76 @@ export function sealRecord(record: UnsealedAuditRecord): AuditRecord {
 
 /** The canonical JSON text of a record (RFC 8785): a byte-stable form to publish. */
 export function serializeRecord(record: AuditRecord): string {
-  return canonicalJson(record as unknown as CanonicalJsonValue);
+  return recordJson(record, true);
+}
+
+const RECORD_KEYS = [
+  'allocation',
+  'digest',
+  'engine',
+  'format',
+  'generator',
+  'label',
+  'picks',
+  'policy',
+  'pool',
+  'quota',
+  'seed',
+  'winners',
+];
+const POOL_KEYS = ['digest', 'format', 'size', 'totalEntries'];
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isHex64 = (v: unknown): boolean => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+const hasExactly = (value: object, keys: readonly string[]): boolean => {
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((key) => Object.hasOwn(value, key));
+};
+
+/**
+ * The fast path of reading a record: the value itself when it is plainly a valid AuditRecord,
+ * else undefined and AuditRecordSchema decides and explains. Accepts only what the schema accepts
+ * (a property test checks this); checking 6,400 winners this way takes a fraction of zod's time.
+ */
+export function plainAuditRecord(value: unknown): AuditRecord | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !hasExactly(value, RECORD_KEYS))
+    return undefined;
+  const r = value as Record<string, unknown>;
+  const pool = r['pool'];
+  if (typeof pool !== 'object' || pool === null || Array.isArray(pool) || !hasExactly(pool, POOL_KEYS))
+    return undefined;
+  const p = pool as Record<string, unknown>;
+  const plain =
+    r['format'] === RECORD_FORMAT &&
+    typeof r['engine'] === 'string' &&
+    typeof r['policy'] === 'string' &&
+    (r['generator'] === 'legacy' || r['generator'] === 'default') &&
+    typeof r['seed'] === 'string' &&
+    r['seed'].length > 0 &&
+    typeof r['label'] === 'string' &&
+    isCount(r['quota']) &&
+    (r['quota'] as number) >= 1 &&
+    (r['allocation'] === 'drawn' || r['allocation'] === 'all') &&
+    isCount(r['picks']) &&
+    isHex64(r['digest']) &&
+    p['format'] === 'yaohao-pool/1' &&
+    isCount(p['size']) &&
+    isCount(p['totalEntries']) &&
+    isHex64(p['digest']) &&
+    Array.isArray(r['winners']);
+  if (!plain) return undefined;
+  for (const w of r['winners'] as unknown[]) {
+    if (typeof w !== 'object' || w === null || Array.isArray(w)) return undefined;
+    const winner = w as Record<string, unknown>;
+    let keys = 0;
+    for (const key in winner) {
+      if (key !== 'code' && key !== 'entry' && key !== 'kind') return undefined;
+      keys++;
+    }
+    if (keys !== 3) return undefined;
+    const code = winner['code'];
+    if (typeof code !== 'string' || !isApplicationCode(code)) return undefined;
+    if (!isCount(winner['entry']) || (winner['entry'] as number) < 1) return undefined;
+    if (winner['kind'] !== 'individual' && winner['kind'] !== 'family' && winner['kind'] !== 'unit') return undefined;
+  }
+  return value as AuditRecord;
 }

@@ -1,10 +1,13 @@
-import { drawLottery } from '../draw/drawLottery';
+import { drawOutcome, type DrawOutcome } from '../draw/internal/drawOutcome';
+import { APPLICANT_KINDS } from '../pool/ApplicantKind';
+import { parseApplicationCode } from '../pool/applicationCode';
+import { codeValueAt, kindIdAt, poolColumns } from '../pool/Pool';
 import type { Issue } from '../errors/Issue';
 import { parseWith } from '../errors/fromZod';
 import { isYaohaoError } from '../errors/YaohaoError';
 import { commitPool } from '../pool/commitPool';
 import type { Pool } from '../pool/Pool';
-import { AuditRecordSchema, recordDigest, type AuditRecord } from './AuditRecord';
+import { AuditRecordSchema, plainAuditRecord, recordDigest, type AuditRecord } from './AuditRecord';
 
 /** Why a record failed verification. */
 export type MismatchReason =
@@ -60,7 +63,11 @@ export interface VerifyRecordOptions {
  * the published digest when one is given.
  */
 export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordOptions = {}): VerifyResult {
-  const parsed = parseWith(AuditRecordSchema, record, { path: ['record'] });
+  const plain = plainAuditRecord(record);
+  const parsed =
+    plain === undefined
+      ? parseWith(AuditRecordSchema, record, { path: ['record'] })
+      : { ok: true as const, value: plain };
   if (!parsed.ok) {
     return {
       ok: false,
@@ -82,14 +89,15 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       };
     }
   }
-  let replay: AuditRecord;
+  // Replay the draw itself; the record's digest is computed once, for the claimed record, at the end.
+  let replay: DrawOutcome;
   try {
-    replay = drawLottery(pool, {
+    replay = drawOutcome(pool, {
       quota: claimed.quota,
       seed: claimed.seed,
       generator: claimed.generator,
       label: claimed.label,
-    }).record;
+    });
   } catch (error) {
     if (!isYaohaoError(error)) throw error;
     return {
@@ -109,11 +117,19 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       actual: claimed.allocation,
     };
   }
-  const shared = Math.min(replay.winners.length, claimed.winners.length);
+  // Compare as numbers, without naming every replayed winner; name them only to report a difference.
+  const columns = poolColumns(pool);
+  const count = replay.indexes.length;
+  const shared = Math.min(count, claimed.winners.length);
   for (let position = 0; position < shared; position++) {
-    const expected = replay.winners[position]!;
+    const index = replay.indexes[position]!;
     const actual = claimed.winners[position]!;
-    if (expected.code !== actual.code || expected.entry !== actual.entry || expected.kind !== actual.kind) {
+    if (
+      actual.entry !== replay.entries[position] ||
+      parseApplicationCode(actual.code) !== codeValueAt(columns, index) ||
+      actual.kind !== APPLICANT_KINDS[kindIdAt(columns, index)]
+    ) {
+      const expected = replay.winner(position);
       return {
         ok: false,
         reason: 'winner-mismatch',
@@ -124,14 +140,14 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       };
     }
   }
-  if (replay.winners.length !== claimed.winners.length) {
-    const missing = replay.winners.length > claimed.winners.length;
+  if (count !== claimed.winners.length) {
+    const missing = count > claimed.winners.length;
     return {
       ok: false,
       reason: missing ? 'missing-winner' : 'extra-winner',
-      message: `the record lists ${claimed.winners.length} winners; replay ${where} gives ${replay.winners.length}`,
+      message: `the record lists ${claimed.winners.length} winners; replay ${where} gives ${count}`,
       position: shared,
-      expected: replay.winners[shared],
+      expected: missing ? replay.winner(shared) : undefined,
       actual: claimed.winners[shared],
     };
   }
@@ -144,10 +160,7 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       actual: claimed.picks,
     };
   }
-  // Every field the replay fixes is now known equal; when the informative ones are too, the two
-  // records are identical and the replay's digest is the claimed record's (no second hashing).
-  const digest =
-    claimed.engine === replay.engine && claimed.policy === replay.policy ? replay.digest : recordDigest(claimed);
+  const digest = recordDigest(claimed);
   if (digest !== claimed.digest) {
     return {
       ok: false,

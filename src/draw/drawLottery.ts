@@ -1,13 +1,11 @@
 import { sealRecord, type AuditRecord, type Winner } from '../audit/AuditRecord';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
-import { APPLICANT_KINDS } from '../pool/ApplicantKind';
-import { numberToCode } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
-import { poolColumns, type Pool } from '../pool/Pool';
+import type { Pool } from '../pool/Pool';
+import type { DrawOptions } from './checkDrawOptions';
+import { drawOutcome } from './internal/drawOutcome';
 import { ENGINE } from '../version';
-import { checkDrawOptions, type DrawOptions } from './checkDrawOptions';
-import { drawIndexes } from './internal/drawIndexes';
 
 /** Options of drawLottery. */
 export type DrawLotteryOptions = DrawOptions;
@@ -26,14 +24,8 @@ export interface LotteryResult {
  * checked before anything is drawn.
  */
 export function drawLottery(pool: Pool, options: DrawLotteryOptions): LotteryResult {
-  const checked = checkDrawOptions(options, pool.totalEntries);
-  const { codes, kinds, layout } = poolColumns(pool);
-  const drawn = drawIndexes(layout, pool.size, checked.quota, checked.generator, checked.seed, checked.label);
-  const winners: Winner[] = new Array<Winner>(drawn.indexes.length);
-  for (let k = 0; k < drawn.indexes.length; k++) {
-    const index = drawn.indexes[k]!;
-    winners[k] = { code: numberToCode(codes[index]!), entry: drawn.entries[k]!, kind: APPLICANT_KINDS[kinds[index]!]! };
-  }
+  const { checked, picks, allocation, indexes, winner } = drawOutcome(pool, options);
+  const winners: Winner[] = Array.from({ length: indexes.length }, (_, k) => winner(k));
   const commitment = commitPool(pool);
   const record = sealRecord({
     format: 'yaohao-record/1',
@@ -49,8 +41,8 @@ export function drawLottery(pool: Pool, options: DrawLotteryOptions): LotteryRes
       totalEntries: commitment.totalEntries,
       digest: commitment.digest,
     },
-    allocation: drawn.allocation,
-    picks: drawn.picks,
+    allocation,
+    picks,
     winners,
   });
   return { winners, record };

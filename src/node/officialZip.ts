@@ -10,7 +10,7 @@ import { YaohaoError } from '../errors/YaohaoError';
 import { EntrySequenceReader } from '../pool/EntrySequenceReader';
 import { numberToCode } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
-import { poolColumns, type Pool } from '../pool/Pool';
+import { codeValueAt, poolColumns, type Pool } from '../pool/Pool';
 
 /** Rows per ApplyNumber part file, as the official program writes and reads them. */
 export const ROWS_PER_PART = 100_000;
@@ -272,11 +272,11 @@ export async function writeOfficialZip(pool: Pool, path: string, options: WriteO
   const output = createWriteStream(temporary);
   const written = pipeline(zip.outputStream, output);
   try {
-    const { codes, layout } = poolColumns(pool);
+    const columns = poolColumns(pool);
     let part = 1;
     let rows: string[] = [];
     for (let entry = 1; entry <= pool.totalEntries; entry++) {
-      rows.push(`${entry},${numberToCode(codes[layout.indexAt(entry - 1)]!)}`);
+      rows.push(`${entry},${numberToCode(codeValueAt(columns, columns.layout.indexAt(entry - 1)))}`);
       if (rows.length === ROWS_PER_PART || entry === pool.totalEntries) {
         add(`${type.prefix}ApplyNumber${options.period}_${String(part++).padStart(4, '0')}.csv`, rows.join('\n'));
         rows = [];

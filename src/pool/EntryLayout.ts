@@ -1,19 +1,112 @@
 /**
- * Largest number of stored member indexes (4 bytes each) the layout may hold: 2^27, 512 MiB.
- * A capacity limit of this implementation, not part of the spec: Beijing-scale pools need far
- * less (3.1 M codes with 17 M entries store 14 M indexes).
+ * Largest number of stored member indexes (4 bytes each) the member-list layout may hold: 2^27,
+ * 512 MiB. A capacity limit of this implementation, not part of the spec: only pools with more
+ * than 4,096 distinct weights use member lists.
  */
 export const MAX_LAYOUT_MEMBERS: number = 2 ** 27;
+
+/** Finds the `position`-th code (in code order) among those whose weight rank is ≥ `group`. */
+interface GroupSelector {
+  select(group: number, position: number): number;
+}
+
+/**
+ * Per group, the member code indexes in order: Σ_{g ≥ 1} |S_g| stored indexes (≤ T − n). Used when
+ * there are many distinct weights (explicit weights), where per-block counts would be large.
+ */
+class MemberLists implements GroupSelector {
+  private constructor(
+    private readonly memberStart: Float64Array,
+    private readonly members: Uint32Array,
+  ) {}
+
+  static build(ranks: Uint32Array, groupSize: Uint32Array): MemberLists | { readonly membersNeeded: number } {
+    const groups = groupSize.length;
+    const memberStart = new Float64Array(groups);
+    let member = 0;
+    for (let g = 1; g < groups; g++) {
+      memberStart[g] = member;
+      member += groupSize[g]!;
+    }
+    if (member > MAX_LAYOUT_MEMBERS) return { membersNeeded: member };
+    const members = new Uint32Array(member);
+    const cursor = Uint32Array.from(memberStart);
+    for (let i = 0; i < ranks.length; i++) {
+      const rank = ranks[i]!;
+      for (let g = 1; g <= rank; g++) members[cursor[g]!++] = i;
+    }
+    return new MemberLists(memberStart, members);
+  }
+
+  select(group: number, position: number): number {
+    return this.members[this.memberStart[group]! + position]!;
+  }
+}
+
+/**
+ * Per block of B codes and per group, how many codes before the block have rank ≥ group; a
+ * selection binary-searches the blocks, then scans at most B ranks. Builds in O(n + blocks × groups)
+ * instead of O(T − n), in about one byte per code (B grows with the number of groups).
+ */
+class BlockCounts implements GroupSelector {
+  private constructor(
+    private readonly ranks: Uint32Array,
+    private readonly blockSize: number,
+    private readonly blocks: number,
+    private readonly before: Uint32Array,
+  ) {}
+
+  static build(ranks: Uint32Array, groups: number): BlockCounts {
+    const n = ranks.length;
+    const blockSize = 64 * Math.max(1, Math.ceil(groups / 16));
+    const blocks = Math.ceil(n / blockSize);
+    // before[g × (blocks + 1) + b] = codes in blocks 0..b−1 with rank ≥ g.
+    const before = new Uint32Array(groups * (blocks + 1));
+    const histogram = new Uint32Array(groups);
+    for (let b = 0; b < blocks; b++) {
+      histogram.fill(0);
+      const end = Math.min(n, (b + 1) * blockSize);
+      for (let i = b * blockSize; i < end; i++) histogram[ranks[i]!]!++;
+      let atLeast = 0;
+      for (let g = groups - 1; g >= 1; g--) {
+        atLeast += histogram[g]!;
+        const at = g * (blocks + 1) + b;
+        before[at + 1] = before[at]! + atLeast;
+      }
+    }
+    return new BlockCounts(ranks, blockSize, blocks, before);
+  }
+
+  select(group: number, position: number): number {
+    const row = group * (this.blocks + 1);
+    const before = this.before;
+    let low = 0;
+    let high = this.blocks - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (before[row + mid]! <= position) low = mid;
+      else high = mid - 1;
+    }
+    let remaining = position - before[row + low]!;
+    const ranks = this.ranks;
+    for (let i = low * this.blockSize; ; i++) {
+      if (ranks[i]! >= group) {
+        if (remaining === 0) return i;
+        remaining--;
+      }
+    }
+  }
+}
 
 /**
  * The official entry layout (摇号基数序号), docs/spec.md §3: pass k lists, in ascending code
  * order, every code whose weight is ≥ k; entries are numbered through pass 1, pass 2, ….
  *
- * Passes between two consecutive distinct weights hold the same codes, so the layout is stored
- * per distinct weight ("group"), not per pass, and never as an expanded entry array: group g
- * covers passes v[g−1]+1 … v[g] (v[−1] = 0), each listing S_g = the codes with weight ≥ v[g].
- * Group 0 lists every code, so only groups ≥ 1 store member indexes; memory is bounded by both
- * T − n and n × (distinct weights − 1) indexes.
+ * Passes between two consecutive distinct weights hold the same codes, so the layout is kept per
+ * distinct weight ("group"), not per pass, and never as an expanded entry array: group g covers
+ * passes v[g−1]+1 … v[g] (v[−1] = 0), each listing S_g = the codes with weight ≥ v[g]. Group 0
+ * lists every code. Finding the j-th code of S_g (g ≥ 1) uses block counts when the weights have
+ * few distinct values (steps, family points), per-group member lists otherwise.
  */
 export class EntryLayout {
   /** Total entries T (Σ weights). */
@@ -24,33 +117,31 @@ export class EntryLayout {
   private readonly groupStart: Float64Array;
   /** |S_g|: codes per pass in group g. */
   private readonly groupSize: Uint32Array;
-  /** Offset of group g's members in `members` (g ≥ 1). */
-  private readonly memberStart: Float64Array;
-  /** Code indexes of S_1, S_2, … concatenated, each ascending. */
-  private readonly members: Uint32Array;
+  private readonly selector: GroupSelector;
 
   private constructor(
     totalEntries: number,
     thresholds: Uint32Array,
     groupStart: Float64Array,
     groupSize: Uint32Array,
-    memberStart: Float64Array,
-    members: Uint32Array,
+    selector: GroupSelector,
   ) {
     this.totalEntries = totalEntries;
     this.thresholds = thresholds;
     this.groupStart = groupStart;
     this.groupSize = groupSize;
-    this.memberStart = memberStart;
-    this.members = members;
+    this.selector = selector;
   }
 
   /**
    * Lays out codes 0..n−1 (already in ascending code order) with these weights (each ≥ 1, and
    * Σ weights ≤ 2^53 − 1, checked by the caller). Returns the number of member indexes instead
-   * when it would exceed MAX_LAYOUT_MEMBERS.
+   * when the member lists would exceed MAX_LAYOUT_MEMBERS. `strategy` is for tests.
    */
-  static build(weights: Uint32Array): EntryLayout | { readonly membersNeeded: number } {
+  static build(
+    weights: Uint32Array,
+    strategy: 'auto' | 'blocks' | 'members' = 'auto',
+  ): EntryLayout | { readonly membersNeeded: number } {
     const n = weights.length;
     const { thresholds, ranks } = rankWeights(weights);
     const groups = thresholds.length;
@@ -59,25 +150,17 @@ export class EntryLayout {
     // |S_g| = codes whose weight rank is ≥ g: suffix sums of the per-rank counts.
     for (let g = groups - 2; g >= 0; g--) groupSize[g]! += groupSize[g + 1]!;
     const groupStart = new Float64Array(groups);
-    const memberStart = new Float64Array(groups);
     let entry = 0;
-    let member = 0;
     let previous = 0;
     for (let g = 0; g < groups; g++) {
       groupStart[g] = entry;
       entry += (thresholds[g]! - previous) * groupSize[g]!;
       previous = thresholds[g]!;
-      memberStart[g] = member;
-      if (g > 0) member += groupSize[g]!;
     }
-    if (member > MAX_LAYOUT_MEMBERS) return { membersNeeded: member };
-    const members = new Uint32Array(member);
-    const cursor = Uint32Array.from(memberStart);
-    for (let i = 0; i < n; i++) {
-      const rank = ranks[i]!;
-      for (let g = 1; g <= rank; g++) members[cursor[g]!++] = i;
-    }
-    return new EntryLayout(entry, thresholds, groupStart, groupSize, memberStart, members);
+    const useBlocks = strategy === 'blocks' || (strategy === 'auto' && groups <= BLOCK_COUNTS_MAX_GROUPS);
+    const selector = useBlocks ? BlockCounts.build(ranks, groups) : MemberLists.build(ranks, groupSize);
+    if ('membersNeeded' in selector) return selector;
+    return new EntryLayout(entry, thresholds, groupStart, groupSize, selector);
   }
 
   /** The code index (0-based, ascending-code order) at 0-based entry `entry` (0 ≤ entry < T). */
@@ -91,7 +174,7 @@ export class EntryLayout {
       else high = mid - 1;
     }
     const position = (entry - starts[low]!) % this.groupSize[low]!;
-    return low === 0 ? position : this.members[this.memberStart[low]! + position]!;
+    return low === 0 ? position : this.selector.select(low, position);
   }
 
   /** Number of passes (the largest weight). */
@@ -99,6 +182,9 @@ export class EntryLayout {
     return this.thresholds.length === 0 ? 0 : this.thresholds[this.thresholds.length - 1]!;
   }
 }
+
+// Up to this many distinct weights, block counts (scan ≤ 64 × ceil(groups / 16) ranks per pick).
+const BLOCK_COUNTS_MAX_GROUPS = 4096;
 
 // Distinct weights ascending, and each code's rank among them. Small weights (steps, family
 // points) use a direct table; only huge explicit weights need the sort-and-search path.

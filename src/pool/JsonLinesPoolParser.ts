@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/Policy';
 import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
+import { parseTemplateLine } from './internal/parseTemplateLine';
 import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
 import type { Pool } from './Pool';
 import { PoolBuilder } from './PoolBuilder';
@@ -58,9 +59,11 @@ export class JsonLinesPoolParser {
       start = newline + 1;
     }
     const length = bytes.length;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (start < length) {
-      // The fast parser finds the newline itself; only other lines pay for a separate search.
-      const stop = parseJsonLine(bytes, start, length, this.fields);
+      // The fast parsers find the newline themselves; only other lines pay for a separate search.
+      let stop = parseTemplateLine(bytes, view, start, length, this.fields);
+      if (stop === NOT_FAST) stop = parseJsonLine(bytes, start, length, this.fields);
       if (stop !== NOT_FAST && stop < length) {
         const line = ++this.line;
         if (!this.acceptFast(line)) this.slowLine(bytes, start, stop, line);

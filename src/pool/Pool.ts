@@ -3,12 +3,25 @@ import { APPLICANT_KINDS, type ApplicantKind } from './ApplicantKind';
 import { codeToNumber, isApplicationCode, numberToCode } from './applicationCode';
 import type { EntryLayout } from './EntryLayout';
 
-/** The columns of a pool, in ascending code order. Internal: never handed to users. */
+/**
+ * The columns of a pool, in ascending code order. Internal: never handed to users. A key is
+ * code × 4 + kind id (exact below 2^53): one array holds both, ordered by code.
+ */
 export interface PoolColumns {
-  readonly codes: Float64Array;
+  readonly keys: Float64Array;
   readonly weights: Uint32Array;
-  readonly kinds: Uint8Array;
   readonly layout: EntryLayout;
+}
+
+/** The code value of the application at `index` (dividing by 4 is exact in floating point). */
+export function codeValueAt(columns: PoolColumns, index: number): number {
+  return Math.floor(columns.keys[index]! / 4);
+}
+
+/** The kind id of the application at `index`. */
+export function kindIdAt(columns: PoolColumns, index: number): number {
+  const key = columns.keys[index]!;
+  return key - Math.floor(key / 4) * 4;
 }
 
 /** One application as the pool holds it. */
@@ -41,7 +54,7 @@ export class Pool {
   /** Use createPool; this constructor trusts its (already validated) columns. */
   constructor(columns: PoolColumns, policyId: string) {
     Object.defineProperty(this, COLUMNS, { value: columns, enumerable: false, writable: false });
-    this.size = columns.codes.length;
+    this.size = columns.keys.length;
     this.totalEntries = columns.layout.totalEntries;
     this.policyId = policyId;
   }
@@ -53,7 +66,7 @@ export class Pool {
 
   /** The code at a 1-based entry number (摇号基数序号), as published. Throws for 0, T + 1, …. */
   codeAt(entry: number): string {
-    return numberToCode(poolColumns(this).codes[this.indexAtEntry(entry)]!);
+    return numberToCode(codeValueAt(poolColumns(this), this.indexAtEntry(entry)));
   }
 
   /** 0-based index (in code order) of the application that owns 1-based `entry`. */
@@ -75,18 +88,17 @@ export class Pool {
   /** 0-based index of `code` in code order, or −1 when it is not in the pool. */
   indexOf(code: string): number {
     if (!isApplicationCode(code)) return -1;
-    const value = codeToNumber(code);
-    const codes = poolColumns(this).codes;
+    // Keys of this code lie in [code × 4, code × 4 + 4): find the first key ≥ code × 4.
+    const lowest = codeToNumber(code) * 4;
+    const keys = poolColumns(this).keys;
     let low = 0;
-    let high = codes.length - 1;
-    while (low <= high) {
+    let high = keys.length;
+    while (low < high) {
       const mid = (low + high) >>> 1;
-      const probe = codes[mid]!;
-      if (probe === value) return mid;
-      if (probe < value) low = mid + 1;
-      else high = mid - 1;
+      if (keys[mid]! < lowest) low = mid + 1;
+      else high = mid;
     }
-    return -1;
+    return low < keys.length && keys[low]! < lowest + 4 ? low : -1;
   }
 
   /** True when the pool holds `code`. */
@@ -103,7 +115,7 @@ export class Pool {
   /** Kind of `code`, or undefined when it is not in the pool. */
   kindOf(code: string): ApplicantKind | undefined {
     const index = this.indexOf(code);
-    return index < 0 ? undefined : APPLICANT_KINDS[poolColumns(this).kinds[index]!];
+    return index < 0 ? undefined : APPLICANT_KINDS[kindIdAt(poolColumns(this), index)];
   }
 
   /** The application at 0-based `index` in code order. */
@@ -112,9 +124,9 @@ export class Pool {
       throw new RangeError(`no application at index ${index}`);
     const columns = poolColumns(this);
     return {
-      code: numberToCode(columns.codes[index]!),
+      code: numberToCode(codeValueAt(columns, index)),
       weight: columns.weights[index]!,
-      kind: APPLICANT_KINDS[columns.kinds[index]!]!,
+      kind: APPLICANT_KINDS[kindIdAt(columns, index)]!,
     };
   }
 

@@ -29,33 +29,39 @@ const KIND_FIELDS = KIND_LETTERS.map((letter) => (SPACE | (letter.charCodeAt(0) 
  * streams. Each chunk is a fresh buffer the sink may keep.
  */
 export function writeCanonicalPool(pool: Pool, sink: (chunk: Uint8Array) => void, chunkBytes: number = 1 << 20): void {
-  const { codes, weights, kinds } = poolColumns(pool);
+  const { keys, weights } = poolColumns(pool);
   const size = Math.max(chunkBytes, 64);
   let buffer = new Uint8Array(size);
   let view = new DataView(buffer.buffer);
   let at = 0;
   const header = `${POOL_FORMAT}\n`;
   for (let i = 0; i < header.length; i++) buffer[at++] = header.charCodeAt(i);
-  for (let i = 0; i < codes.length; i++) {
+  for (let i = 0; i < keys.length; i++) {
     if (at + LINE_MAX > size) {
       sink(buffer.subarray(0, at));
       buffer = new Uint8Array(size);
       view = new DataView(buffer.buffer);
       at = 0;
     }
-    // 13 digits as 1 + 4 + 4 + 4.
-    const code = codes[i]!;
-    const first = Math.floor(code / 1e12);
-    const rest = code - first * 1e12;
-    const upper = Math.floor(rest / 1e8);
-    const lower = (rest - upper * 1e8) | 0;
-    const middle = (lower / 10_000) | 0;
-    buffer[at] = ZERO + first;
-    view.setUint32(at + 1, FOUR_DIGITS[upper]!, true);
-    view.setUint32(at + 5, FOUR_DIGITS[middle]!, true);
-    view.setUint32(at + 9, FOUR_DIGITS[lower - middle * 10_000]!, true);
-    view.setUint32(at + 13, KIND_FIELDS[kinds[i]!]!, true);
-    at = writeDecimal(buffer, at + 16, weights[i]!);
+    // 13 digits as 2 + 4 + 3 + 4, from two int32 halves: one float division per code.
+    const key = keys[i]!;
+    const code = Math.floor(key / 4);
+    const high = Math.floor(code / 10_000_000);
+    const low = code - high * 10_000_000;
+    const a = (high / 10_000) | 0;
+    const c = (low / 10_000) | 0;
+    const cDigits = FOUR_DIGITS[c]!;
+    view.setUint16(at, FOUR_DIGITS[a]! >>> 16, true);
+    view.setUint32(at + 2, FOUR_DIGITS[high - a * 10_000]!, true);
+    view.setUint16(at + 6, (cDigits >>> 8) & 0xffff, true);
+    buffer[at + 8] = cDigits >>> 24;
+    view.setUint32(at + 9, FOUR_DIGITS[low - c * 10_000]!, true);
+    view.setUint32(at + 13, KIND_FIELDS[key - code * 4]!, true);
+    // Weights are small (steps, family points): the common cases inline.
+    const weight = weights[i]!;
+    if (weight < 10) buffer[at + 16] = ZERO + weight;
+    else if (weight < 100) view.setUint16(at + 16, FOUR_DIGITS[weight]! >>> 16, true);
+    at = weight < 10 ? at + 17 : weight < 100 ? at + 18 : writeDecimal(buffer, at + 16, weight);
     buffer[at++] = NEWLINE;
   }
   if (at > 0) sink(buffer.subarray(0, at));

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPool, drawLottery, presets, recordDigest, verifyRecord, type AuditRecord } from '../../src/index';
+import {
+  AuditRecordSchema,
+  createPool,
+  drawLottery,
+  presets,
+  recordDigest,
+  serializeRecord,
+  verifyRecord,
+  type AuditRecord,
+} from '../../src/index';
+import { plainAuditRecord } from '../../src/audit/AuditRecord';
+import { canonicalJson, type CanonicalJsonValue } from '../../src/encoding/canonicalJson';
 
 const codeArb = fc.stringMatching(/^[0-9]{13}$/);
 const recordsArb = fc.uniqueArray(fc.record({ code: codeArb, weight: fc.integer({ min: 1, max: 9 }) }), {
@@ -140,5 +151,40 @@ describe('verifyRecord', () => {
       reason: 'replay-failed',
     });
     expect(verifyRecord('not a record', pool)).toMatchObject({ ok: false, reason: 'malformed-record' });
+  });
+});
+
+describe('record fast paths', () => {
+  const anyRecordArb = fc
+    .tuple(recordsArb, drawArb, fc.integer({ min: 1, max: 70 }), fc.string(), fc.string())
+    .map(([records, draw, quota, engine, policy]) => ({
+      ...drawLottery(createPool(records, { policy: presets.explicit }), { ...draw, quota }).record,
+      engine,
+      policy,
+    }));
+  it('the direct canonical JSON equals the generic RFC 8785 serialiser', () => {
+    fc.assert(
+      fc.property(anyRecordArb, (record) => {
+        expect(serializeRecord(record)).toBe(canonicalJson(record as unknown as CanonicalJsonValue));
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it('the structural check accepts only what the schema accepts', () => {
+    fc.assert(
+      fc.property(
+        anyRecordArb,
+        fc.constantFrom(...Object.keys(tampers)),
+        fc.anything(),
+        fc.boolean(),
+        (record, field, junk, replace) => {
+          const value = structuredClone(record) as Record<string, unknown>;
+          if (replace) value[field === 'poolDigest' ? 'pool' : field.startsWith('winner') ? 'winners' : field] = junk;
+          if (plainAuditRecord(value) !== undefined) expect(AuditRecordSchema.safeParse(value).success).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(plainAuditRecord({})).toBeUndefined();
   });
 });

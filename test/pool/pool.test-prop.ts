@@ -4,6 +4,7 @@ import { createPool, presets } from '../../src/index';
 import { recordReaderFor } from '../../src/pool/recordReader';
 import { recordSchemaFor } from '../../src/pool/recordSchemas';
 import { sortKeys } from '../../src/pool/internal/sortKeys';
+import { EntryLayout } from '../../src/pool/EntryLayout';
 import { specEntries } from '../support/independent';
 
 const codeArb = fc.stringMatching(/^[0-9]{13}$/);
@@ -23,6 +24,20 @@ describe('entry layout', () => {
           expect(expected.map((_, i) => pool.codeAt(i + 1))).toEqual(expected);
         },
       ),
+    );
+  });
+  it('both ways of finding a code (block counts, member lists) agree with the naive layout', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 300 }), (weights) => {
+        const expected: number[] = [];
+        const max = Math.max(...weights);
+        for (let pass = 1; pass <= max; pass++) weights.forEach((w, i) => w >= pass && expected.push(i));
+        for (const strategy of ['blocks', 'members'] as const) {
+          const layout = EntryLayout.build(Uint32Array.from(weights), strategy) as EntryLayout;
+          expect(layout.totalEntries).toBe(expected.length);
+          expect(expected.map((_, e) => layout.indexAt(e))).toEqual(expected);
+        }
+      }),
     );
   });
   it('handles huge explicit weights without materialising entries', () => {

@@ -1,4 +1,4 @@
-import type { Issue, PathSegment } from '../../errors/Issue';
+import type { Issue } from '../../errors/Issue';
 import { IssueCollector } from '../../errors/IssueCollector';
 import { APPLICANT_KINDS } from '../ApplicantKind';
 import { numberToCode } from '../applicationCode';
@@ -7,43 +7,32 @@ import { Pool } from '../Pool';
 import type { PoolRun } from './PoolRun';
 
 /**
- * Turns a sorted run into the canonical Pool: split keys into codes and kinds, refuse duplicates,
- * check the entry total, lay out the passes. Every reader (arrays, JSON Lines) ends here, so the
- * canonical form cannot depend on where records came from or in which order they arrived.
- * Throws every collected issue (the reader's, then duplicates) before building anything.
+ * Turns a sorted run into the canonical Pool: refuse duplicates, check the entry total, lay out
+ * the passes. Every reader (arrays, JSON Lines, CSV, the official zip) ends here, so the canonical
+ * form cannot depend on where records came from or in which order they arrived. Throws every
+ * collected issue (the reader's, then duplicates, in input order) before building anything.
  */
-export function finishPool(run: PoolRun, policyId: string, pathPrefix: readonly PathSegment[] = []): Pool {
+export function finishPool(run: PoolRun, policyId: string): Pool {
   const issues = new IssueCollector();
   issues.omitted += run.omittedIssues;
   const { keys, weights } = run;
-  const size = keys.length;
-  const codes = new Float64Array(size);
-  const kinds = new Uint8Array(size);
   let duplicated: Set<number> | undefined;
   let total = 0;
-  for (let k = 0; k < size; k++) {
-    const key = keys[k]!;
-    const code = Math.floor(key / 4);
-    codes[k] = code;
-    kinds[k] = key - code * 4;
+  for (let k = 0; k < keys.length; k++) {
     total += weights[k]!;
-    if (k > 0 && codes[k - 1] === code) (duplicated ??= new Set()).add(code);
+    // Same code (whatever the kinds): floor(key / 4) equal.
+    if (k > 0 && Math.floor(keys[k - 1]! / 4) === Math.floor(keys[k]! / 4))
+      (duplicated ??= new Set()).add(Math.floor(keys[k]! / 4));
   }
-  // Reader issues and duplicates together, in input order (record index; the sort is stable).
-  const found = [
-    ...run.issues.map((issue) =>
-      pathPrefix.length === 0 ? issue : { ...issue, path: [...pathPrefix, ...issue.path] },
-    ),
-  ];
-  if (duplicated !== undefined) found.push(...duplicateIssues(run, duplicated, pathPrefix));
-  const recordOf = (issue: Issue): number =>
-    typeof issue.path[pathPrefix.length] === 'number' ? (issue.path[pathPrefix.length] as number) : -1;
-  found.sort((a, b) => recordOf(a) - recordOf(b));
+  const found: Issue[] = [...run.issues];
+  if (duplicated !== undefined) found.push(...duplicateIssues(run, duplicated));
+  const recordOf = (issue: Issue): number => (typeof issue.path[0] === 'number' ? issue.path[0] : -1);
+  found.sort((a, b) => recordOf(a) - recordOf(b)); // stable: a record's issues keep their order
   issues.addAll(found);
   if (total > Number.MAX_SAFE_INTEGER) {
     issues.add({
       code: 'too_many_entries',
-      path: [...pathPrefix],
+      path: [],
       message: 'the pool has more than 2^53 − 1 entries in total; no generator can draw from it',
     });
   }
@@ -52,17 +41,17 @@ export function finishPool(run: PoolRun, policyId: string, pathPrefix: readonly 
   if (!(layout instanceof EntryLayout)) {
     issues.add({
       code: 'too_many_entries',
-      path: [...pathPrefix],
+      path: [],
       message: `the entry layout needs ${layout.membersNeeded} stored indexes, more than this implementation's limit of ${MAX_LAYOUT_MEMBERS} (many codes with many distinct large weights)`,
     });
     issues.throwIfAny();
   }
-  return new Pool({ codes, weights, kinds, layout: layout as EntryLayout }, policyId);
+  return new Pool({ keys, weights, layout: layout as EntryLayout }, policyId);
 }
 
 // The error path: find every occurrence of the duplicated codes in input order (one scan of the
-// unsorted keys) and report each repeat against the first occurrence.
-function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>, pathPrefix: readonly PathSegment[]): Issue[] {
+// unsorted keys of every run) and report each repeat against the first occurrence.
+function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>): Issue[] {
   const first = new Map<number, { record: number; line: number | undefined; kind: string }>();
   const out: Issue[] = [];
   for (let row = 0; row < run.inputKeys.length; row++) {
@@ -71,7 +60,7 @@ function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>, pathPref
     if (!duplicated.has(code)) continue;
     const kind = APPLICANT_KINDS[key - code * 4]!;
     const record = run.records[row]!;
-    const line = run.lines?.[row];
+    const line = run.lines === undefined || run.lines[row] === 0 ? undefined : run.lines[row];
     const earlier = first.get(code);
     if (earlier === undefined) {
       first.set(code, { record, line, kind });
@@ -80,13 +69,13 @@ function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>, pathPref
     const where = earlier.line === undefined ? `record ${earlier.record}` : `line ${earlier.line}`;
     out.push({
       code: 'duplicate_code',
-      path: [...pathPrefix, record, 'code'],
+      path: [record, 'code'],
       message:
         earlier.kind === kind
           ? `code ${numberToCode(code)} appears twice (first at ${where})`
           : `code ${numberToCode(code)} is ${withArticle(kind)} application here and ${withArticle(earlier.kind)} one at ${where}: one code, one application`,
       ...(line === undefined ? {} : { line }),
-      relatedPath: [...pathPrefix, earlier.record],
+      relatedPath: [earlier.record],
       ...(earlier.line === undefined ? {} : { relatedLine: earlier.line }),
     });
   }

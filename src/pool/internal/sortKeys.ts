@@ -4,17 +4,20 @@ export interface SortedKeys {
   readonly weights: Uint32Array;
 }
 
-const INSERTION_SORT_MAX = 32;
-const MAX_BUCKETS = 1 << 20;
+const INSERTION_SORT_MAX = 64;
+const MAX_BUCKETS = 1 << 18;
+const MIN_BUCKETS = 16;
 
 /**
  * Sorts the first `count` (key, weight) pairs by key into new arrays. Keys are integers below
  * 2^53 (yaohao uses code × 4 + kind). A most-significant-digit bucket sort that adapts to the
- * range of the keys it is given: each level spreads [min, max] over about size/4 buckets, small
- * buckets finish by one insertion pass, crowded ones recurse first. Linear time on real code distributions
- * (random 4-digit prefixes), at most ~13 levels on any input (the range shrinks ≥ 16× per
- * level), deterministic. Only two arrays move, because random writes are what a sort of
- * millions of rows pays for. Already-sorted input (official pool files are) costs one pass.
+ * range of the keys it is given: a level spreads [min, max] over up to 2^18 buckets (about size/4),
+ * keeping input order inside each; a bucket already in order is left alone, a small one is
+ * insertion-sorted, a crowded one is spread again. Linear time on real code distributions: codes
+ * are 4 random digits and a running number, so in application order each bucket arrives sorted.
+ * At most ~13 levels on any input (the range shrinks ≥ 16× per level); deterministic. Only two
+ * arrays move, because random writes are what a sort of millions of rows pays for. Already-sorted
+ * input (official pool files are) costs one pass.
  */
 export function sortKeys(keys: Float64Array, weights: Uint32Array, count: number): SortedKeys {
   let ascending = true;
@@ -34,8 +37,9 @@ export function sortKeys(keys: Float64Array, weights: Uint32Array, count: number
 
 /**
  * Moves pairs [from, to) of the source into the target at the same positions, grouped by key
- * bucket in ascending order. Returns the bucket boundaries (relative to `from`), or undefined
- * when all keys in the range are equal (the target then holds them unchanged).
+ * bucket in ascending order, input order kept inside a bucket. Returns the bucket boundaries
+ * (relative to `from`), or undefined when all keys in the range are equal (the target then holds
+ * them unchanged).
  */
 function spread(
   keys: Float64Array,
@@ -53,7 +57,7 @@ function spread(
     else if (key > max) max = key;
   }
   const size = to - from;
-  let buckets = 16;
+  let buckets = MIN_BUCKETS;
   while (buckets < size / 4 && buckets < MAX_BUCKETS) buckets *= 2;
   // An integer width ≥ 1, so floor((key − min) / width) is exact and monotone in the key.
   const width = min === max ? 1 : Math.floor((max - min) / buckets) + 1;
@@ -71,22 +75,31 @@ function spread(
 }
 
 function finishBuckets(data: SortedKeys, starts: Uint32Array, from: number): void {
+  const keys = data.keys;
   let scratch: SortedKeys | undefined;
   for (let b = 0; b + 1 < starts.length; b++) {
     const start = from + starts[b]!;
     const end = from + starts[b + 1]!;
-    if (end - start <= INSERTION_SORT_MAX) continue;
-    // A crowded bucket (clustered keys): spread it again through scratch space, copy back, recurse.
-    scratch ??= { keys: new Float64Array(data.keys.length), weights: new Uint32Array(data.keys.length) };
-    const inner = spread(data.keys, data.weights, start, end, scratch.keys, scratch.weights);
+    let inOrder = true;
+    for (let i = start + 1; i < end; i++) {
+      if (keys[i - 1]! > keys[i]!) {
+        inOrder = false;
+        break;
+      }
+    }
+    if (inOrder) continue;
+    if (end - start <= INSERTION_SORT_MAX) {
+      insertionSort(data, start, end);
+      continue;
+    }
+    // A crowded bucket out of order: spread it again through scratch space, copy back, recurse.
+    scratch ??= { keys: new Float64Array(keys.length), weights: new Uint32Array(keys.length) };
+    const inner = spread(keys, data.weights, start, end, scratch.keys, scratch.weights);
     if (inner === undefined) continue;
-    data.keys.set(scratch.keys.subarray(start, end), start);
+    keys.set(scratch.keys.subarray(start, end), start);
     data.weights.set(scratch.weights.subarray(start, end), start);
     finishBuckets(data, inner, start);
   }
-  // Every key now sits in its bucket's range and crowded buckets are sorted, so one insertion
-  // pass over the whole range only moves keys inside small buckets: linear, without a call per bucket.
-  insertionSort(data, from, from + starts[starts.length - 1]!);
 }
 
 function insertionSort(data: SortedKeys, from: number, to: number): void {

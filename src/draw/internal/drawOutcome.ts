@@ -1,0 +1,32 @@
+import type { Winner } from '../../audit/AuditRecord';
+import { APPLICANT_KINDS } from '../../pool/ApplicantKind';
+import { numberToCode } from '../../pool/applicationCode';
+import { codeValueAt, kindIdAt, poolColumns, type Pool } from '../../pool/Pool';
+import { checkDrawOptions, type CheckedDrawOptions, type DrawOptions } from '../checkDrawOptions';
+import { drawIndexes, type DrawnIndexes } from './drawIndexes';
+
+/** A draw's outcome before any record is made (shared by drawLottery and verifyRecord). */
+export interface DrawOutcome extends DrawnIndexes {
+  readonly checked: CheckedDrawOptions;
+  /** The winner at position k (code, entry, kind), made on demand. */
+  readonly winner: (k: number) => Winner;
+}
+
+/** Checks the options and draws; winners are named only when asked for (verifying compares numbers). */
+export function drawOutcome(pool: Pool, options: DrawOptions): DrawOutcome {
+  const checked = checkDrawOptions(options, pool.totalEntries);
+  const columns = poolColumns(pool);
+  const drawn = drawIndexes(columns.layout, pool.size, checked.quota, checked.generator, checked.seed, checked.label);
+  return {
+    ...drawn,
+    checked,
+    winner: (k) => {
+      const index = drawn.indexes[k]!;
+      return {
+        code: numberToCode(codeValueAt(columns, index)),
+        entry: drawn.entries[k]!,
+        kind: APPLICANT_KINDS[kindIdAt(columns, index)]!,
+      };
+    },
+  };
+}
