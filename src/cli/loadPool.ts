@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { YaohaoError } from '../errors/YaohaoError';
 import { checkPolicy } from '../policy/checkPolicy';
@@ -8,6 +8,7 @@ import type { Pool } from '../pool/Pool';
 import { readCsvPool } from '../node/csvPool';
 import { readOfficialZip, type OfficialPoolHeader } from '../node/officialZip';
 import { readPoolFile } from '../node/readPoolFile';
+import { readTextFile, unreadable } from '../node/readInput';
 import { createProgress } from '../node/progress';
 
 /** A pool file as the CLI loaded it. */
@@ -30,7 +31,7 @@ export async function resolvePolicy(option: string | undefined): Promise<Policy>
   if (Object.hasOwn(presets, option)) return presets[option as PresetName];
   let text: string;
   try {
-    text = await readFile(option, 'utf8');
+    text = await readTextFile(option);
   } catch {
     throw new YaohaoError([
       {
@@ -58,13 +59,7 @@ export async function loadPool(path: string, policyOption: string | undefined): 
   try {
     bytes = (await stat(path)).size;
   } catch (error) {
-    throw new YaohaoError([
-      {
-        code: 'invalid_value',
-        path: [path],
-        message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      },
-    ]);
+    throw unreadable(path, error);
   }
   const extension = extname(path).toLowerCase();
   const progress = createProgress(`reading ${path}`);

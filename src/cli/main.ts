@@ -1,5 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { checkPublishedSheet } from '../audit/checkPublishedSheet';
 import { formatResultSheet, parseResultSheet } from '../audit/resultSheetText';
 import { serializeRecord } from '../audit/AuditRecord';
@@ -7,6 +6,7 @@ import { verifyRecord } from '../audit/verifyRecord';
 import { drawLottery } from '../draw/drawLottery';
 import { isYaohaoError, YaohaoError } from '../errors/YaohaoError';
 import { atomicWrite } from '../node/atomicWrite';
+import { readJsonFile, readTextFile } from '../node/readInput';
 import { writeOfficialZip } from '../node/officialZip';
 import { commitPool } from '../pool/commitPool';
 import { ENGINE } from '../version';
@@ -57,28 +57,6 @@ const intArg =
       ]);
     return Number(value);
   };
-
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new YaohaoError([
-      {
-        code: 'invalid_value',
-        path: [path],
-        message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      },
-    ]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new YaohaoError([
-      { code: 'invalid_syntax', path: [path], message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
-}
 
 function program(): Command {
   const cli = new Command('yaohao')
@@ -223,7 +201,7 @@ Examples:
     )
     .action(async (file: string, recordFile: string, options: { policy?: string; publishedDigest?: string }) => {
       const out = output(json());
-      const [loaded, record] = await Promise.all([loadPool(file, options.policy), readJson(recordFile)]);
+      const [loaded, record] = await Promise.all([loadPool(file, options.policy), readJsonFile(recordFile)]);
       const verdict = verifyRecord(
         record,
         loaded.pool,
@@ -255,18 +233,7 @@ Examples:
     )
     .action(async (file: string, options: { flat?: boolean; generator?: 'legacy' | 'default'; label?: string }) => {
       const out = output(json());
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new YaohaoError([
-          {
-            code: 'invalid_value',
-            path: [file],
-            message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-          },
-        ]);
-      }
+      const text = await readTextFile(file);
       const { sheet, meta } = parseResultSheet(text);
       const verdict = checkPublishedSheet({
         ...sheet,

@@ -1,7 +1,18 @@
 import type { AllocationRule, CategoryNotice, PeriodRule, SubDrawRule } from './Allocation';
 import type { FamilyRule, Policy } from './Policy';
 
-const draw = (label: string, fields: Omit<SubDrawRule, 'label'>): SubDrawRule => ({ label, ...fields });
+// A sub-draw whose label names its category and part: "nev/family" allocates the family part of
+// the new-energy notice.
+function draw(
+  label: string,
+  method: SubDrawRule['method'],
+  entrants: SubDrawRule['entrants'],
+  throughShare: string,
+  leftoverTo?: string,
+): SubDrawRule {
+  const [category, part] = label.split('/') as [SubDrawRule['category'], string];
+  return { label, category, part, throughShare, method, entrants, ...(leftoverTo === undefined ? {} : { leftoverTo }) };
+}
 
 // Bimonthly (or monthly) periods before 2021: every period allocates its share of the year.
 function everyPeriod(ids: readonly string[], subDraws: (through: string) => SubDrawRule[]): PeriodRule[] {
@@ -10,54 +21,26 @@ function everyPeriod(ids: readonly string[], subDraws: (through: string) => SubD
 const BIMONTHLY = ['02', '04', '06', '08', '10', '12'];
 const MONTHLY = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
+// The ordinary lotteries of every era: units in their own pool, then the individual (2021–: mixed) pool.
+const ordinaryLotteries = (through: string, mixed: string): SubDrawRule[] => [
+  draw('ordinary/unit', 'lottery', 'ordinaryUnits', through),
+  draw(`ordinary/${mixed}`, 'lottery', 'ordinary', through),
+];
+
 // Pre-2021 presets carry the period structure only: the split figures of those years are not in
 // our sources, so planPeriod takes each sub-draw's quota from options.quotas.
 const ALLOCATION_2011: AllocationRule = {
   rounding: 'half-up',
   notices: [],
-  periods: everyPeriod(MONTHLY, (through) => [
-    draw('ordinary/unit', {
-      category: 'ordinary',
-      part: 'unit',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinaryUnits',
-    }),
-    draw('ordinary/individual', {
-      category: 'ordinary',
-      part: 'individual',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinary',
-    }),
-  ]),
+  periods: everyPeriod(MONTHLY, (through) => ordinaryLotteries(through, 'individual')),
 };
 const ALLOCATION_2014: AllocationRule = {
   rounding: 'half-up',
   notices: [],
   periods: everyPeriod(BIMONTHLY, (through) => [
     // 2014–2015: new-energy quotas were drawn by lottery, one entry each.
-    draw('nev/individual', {
-      category: 'nev',
-      part: 'individual',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'nevIndividuals',
-    }),
-    draw('ordinary/unit', {
-      category: 'ordinary',
-      part: 'unit',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinaryUnits',
-    }),
-    draw('ordinary/individual', {
-      category: 'ordinary',
-      part: 'individual',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinary',
-    }),
+    draw('nev/individual', 'lottery', 'nevIndividuals', through),
+    ...ordinaryLotteries(through, 'individual'),
   ]),
 };
 const ALLOCATION_2016: AllocationRule = {
@@ -65,28 +48,9 @@ const ALLOCATION_2016: AllocationRule = {
   notices: [],
   periods: everyPeriod(BIMONTHLY, (through) => [
     // 2016–2020: new-energy quotas by queue time (轮候), units and individuals separately.
-    draw('nev/unit', { category: 'nev', part: 'unit', throughShare: through, method: 'ranking', entrants: 'nevUnits' }),
-    draw('nev/individual', {
-      category: 'nev',
-      part: 'individual',
-      throughShare: through,
-      method: 'ranking',
-      entrants: 'nevIndividuals',
-    }),
-    draw('ordinary/unit', {
-      category: 'ordinary',
-      part: 'unit',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinaryUnits',
-    }),
-    draw('ordinary/individual', {
-      category: 'ordinary',
-      part: 'individual',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinary',
-    }),
+    draw('nev/unit', 'ranking', 'nevUnits', through),
+    draw('nev/individual', 'ranking', 'nevIndividuals', through),
+    ...ordinaryLotteries(through, 'individual'),
   ]),
 };
 
@@ -99,22 +63,6 @@ const ALLOCATION_2016: AllocationRule = {
  * "h2" is December.
  */
 function allocation2021(notices: readonly CategoryNotice[]): AllocationRule {
-  const ordinary = (through: string): SubDrawRule[] => [
-    draw('ordinary/unit', {
-      category: 'ordinary',
-      part: 'unit',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinaryUnits',
-    }),
-    draw('ordinary/family+individual', {
-      category: 'ordinary',
-      part: 'family+individual',
-      throughShare: through,
-      method: 'lottery',
-      entrants: 'ordinary',
-    }),
-  ];
   return {
     // The published figures divide exactly; half-up only matters for custom totals.
     rounding: 'half-up',
@@ -123,39 +71,14 @@ function allocation2021(notices: readonly CategoryNotice[]): AllocationRule {
       {
         id: 'h1',
         subDraws: [
-          draw('nev/unit', {
-            category: 'nev',
-            part: 'unit',
-            throughShare: '1',
-            method: 'ranking',
-            entrants: 'nevUnits',
-          }),
-          draw('nev/operating', {
-            category: 'nev',
-            part: 'operating',
-            throughShare: '1',
-            method: 'ranking',
-            entrants: 'nevOperators',
-          }),
-          draw('nev/family', {
-            category: 'nev',
-            part: 'family',
-            throughShare: '1',
-            method: 'ranking',
-            entrants: 'nevFamilies',
-            leftoverTo: 'nev/individual',
-          }),
-          draw('nev/individual', {
-            category: 'nev',
-            part: 'individual',
-            throughShare: '1',
-            method: 'ranking',
-            entrants: 'nevIndividuals',
-          }),
-          ...ordinary('1/2'),
+          draw('nev/unit', 'ranking', 'nevUnits', '1'),
+          draw('nev/operating', 'ranking', 'nevOperators', '1'),
+          draw('nev/family', 'ranking', 'nevFamilies', '1', 'nev/individual'),
+          draw('nev/individual', 'ranking', 'nevIndividuals', '1'),
+          ...ordinaryLotteries('1/2', 'family+individual'),
         ],
       },
-      { id: 'h2', subDraws: ordinary('1') },
+      { id: 'h2', subDraws: ordinaryLotteries('1', 'family+individual') },
     ],
   };
 }
