@@ -44,36 +44,62 @@ function daysInMonth(year: number, month: number): number {
  * platform's Date parser, whose leniency differs between engines.
  */
 export function parseTimestamp(text: string): number | undefined {
-  const match = TIMESTAMP_PATTERN.exec(text);
-  if (match === null) return undefined;
-  const [, y, mo, d, h, mi, s, fraction, zone] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string | undefined,
-    string,
-  ];
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+  // Hand-parsed (the same grammar as TIMESTAMP_PATTERN): millions of member times are read per pool.
+  const length = text.length;
+  if (length < 20) return undefined;
+  const digits = (from: number, count: number): number => {
+    let value = 0;
+    for (let i = from; i < from + count; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  const hour = digits(11, 2);
+  const minute = digits(14, 2);
+  const second = digits(17, 2);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
     return undefined;
-  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0'));
-  let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const offsetHours = Number(zone.slice(1, 3));
-    const offsetMins = Number(zone.slice(4, 6));
-    if (offsetHours > 23 || offsetMins > 59) return undefined;
-    offsetMinutes = sign * (offsetHours * 60 + offsetMins);
+  if (day > daysInMonth(year, month)) return undefined;
+  let at = 19;
+  let millis = 0;
+  if (text[at] === '.') {
+    let count = 0;
+    at++;
+    while (at < length && count < 4) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) break;
+      millis = millis * 10 + digit;
+      count++;
+      at++;
+    }
+    if (count < 1 || count > 3) return undefined;
+    millis *= count === 1 ? 100 : count === 2 ? 10 : 1;
   }
+  let offsetMinutes = 0;
+  if (text[at] === 'Z' && at + 1 === length) offsetMinutes = 0;
+  else if ((text[at] === '+' || text[at] === '-') && at + 6 === length && text[at + 3] === ':') {
+    const offsetHours = digits(at + 1, 2);
+    const offsetMins = digits(at + 4, 2);
+    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return undefined;
+    offsetMinutes = (text[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  } else return undefined;
   const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   return local - offsetMinutes * MS_PER_MINUTE;
 }
