@@ -3,18 +3,18 @@ import { z } from 'zod';
 /** Categories of quota (指标): new-energy (新能源) and ordinary (普通). */
 export type QuotaCategory = 'nev' | 'ordinary';
 
-/** The entrant lists a period takes (PeriodInput fields). */
-export type EntrantList = 'nevUnits' | 'nevOperators' | 'nevFamilies' | 'nevIndividuals' | 'ordinaryUnits' | 'ordinary';
-
-/** Every entrant list, in a fixed order. */
-export const ENTRANT_LISTS: readonly EntrantList[] = [
+/** Every entrant list a period takes (PeriodInput fields), in a fixed order. */
+export const ENTRANT_LISTS = [
   'nevUnits',
   'nevOperators',
   'nevFamilies',
   'nevIndividuals',
   'ordinaryUnits',
   'ordinary',
-];
+] as const;
+
+/** One of the entrant lists. */
+export type EntrantList = (typeof ENTRANT_LISTS)[number];
 
 /**
  * One category of a year's quota notice: the annual total, fixed amounts (e.g. units 4,000,
@@ -110,14 +110,7 @@ export const AllocationRuleSchema: z.ZodType<AllocationRule> = z
                     part,
                     throughShare: share,
                     method: z.enum(['lottery', 'ranking']),
-                    entrants: z.enum([
-                      'nevUnits',
-                      'nevOperators',
-                      'nevFamilies',
-                      'nevIndividuals',
-                      'ordinaryUnits',
-                      'ordinary',
-                    ]),
+                    entrants: z.enum(ENTRANT_LISTS),
                     leftoverTo: z.string().optional(),
                   })
                   .readonly(),

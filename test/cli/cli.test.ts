@@ -27,6 +27,20 @@ const poolLines = (n: number): string =>
     }),
   ).join('\n') + '\n';
 
+// The same period export of the 3,000-line test pool, from either file format.
+const exportZip = (pool: string, out: string): string[] => [
+  'export-zip',
+  pool,
+  '--policy',
+  'beijing2016',
+  '--period',
+  '202406',
+  '--quota',
+  '120',
+  '--out',
+  out,
+];
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yaohao-cli-'));
   write('pool.jsonl', poolLines(3000));
@@ -41,18 +55,7 @@ describe.runIf(existsSync(CLI))('yaohao CLI', () => {
   it('round trip, legacy: official zip → commit → draw → sheet → check-sheet → verify', () => {
     const fromJsonl = json(['commit', 'pool.jsonl', '--policy', 'beijing2016']);
     expect(json(['commit', 'pool.csv', '--policy', 'beijing2016'])['commitment']).toEqual(fromJsonl['commitment']);
-    const exported = json([
-      'export-zip',
-      'pool.jsonl',
-      '--policy',
-      'beijing2016',
-      '--period',
-      '202406',
-      '--quota',
-      '120',
-      '--out',
-      'pool.zip',
-    ]);
+    const exported = json(exportZip('pool.jsonl', 'pool.zip'));
     expect(exported['md5']).toMatch(/^[0-9a-f]{32}$/);
     const fromZip = json(['commit', 'pool.zip']);
     expect(fromZip['commitment']).toEqual(fromJsonl['commitment']);
@@ -112,30 +115,8 @@ describe.runIf(existsSync(CLI))('yaohao CLI', () => {
   });
 
   it('writes byte-stable zips and sheets', () => {
-    yaohao(
-      'export-zip',
-      'pool.jsonl',
-      '--policy',
-      'beijing2016',
-      '--period',
-      '202406',
-      '--quota',
-      '120',
-      '--out',
-      'again.zip',
-    );
-    yaohao(
-      'export-zip',
-      'pool.csv',
-      '--policy',
-      'beijing2016',
-      '--period',
-      '202406',
-      '--quota',
-      '120',
-      '--out',
-      'third.zip',
-    );
+    yaohao(...exportZip('pool.jsonl', 'again.zip'));
+    yaohao(...exportZip('pool.csv', 'third.zip'));
     const a = readFileSync(join(dir, 'again.zip'));
     expect(readFileSync(join(dir, 'third.zip')).equals(a)).toBe(true);
     yaohao(
