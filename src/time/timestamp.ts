@@ -38,6 +38,17 @@ function daysInMonth(year: number, month: number): number {
   return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
 }
 
+/** The decimal number in text[from, from + count), or -1 when any of it is not an ASCII digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * Milliseconds since 1970-01-01T00:00Z of a timestamp, or undefined when it does not match
  * TIMESTAMP_PATTERN or names an impossible date or time. Integer arithmetic only; never the
@@ -45,24 +56,14 @@ function daysInMonth(year: number, month: number): number {
  */
 export function parseTimestamp(text: string): number | undefined {
   // Hand-parsed (the same grammar as TIMESTAMP_PATTERN): millions of member times are read per pool.
-  const length = text.length;
-  if (length < 20) return undefined;
-  const digits = (from: number, count: number): number => {
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) return -1;
-      value = value * 10 + digit;
-    }
-    return value;
-  };
+  if (text.length < 20) return undefined;
   if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  const second = digits(17, 2);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   if (
     year < 0 ||
     month < 1 ||
@@ -81,38 +82,30 @@ export function parseTimestamp(text: string): number | undefined {
   let millis = 0;
   if (text[at] === '.') {
     let count = 0;
-    at++;
-    while (at < length && count < 4) {
-      const digit = text.charCodeAt(at) - 48;
-      if (digit < 0 || digit > 9) break;
-      millis = millis * 10 + digit;
-      count++;
-      at++;
-    }
+    while (count < 4 && digitsAt(text, at + 1 + count, 1) >= 0) count++;
     if (count < 1 || count > 3) return undefined;
-    millis *= count === 1 ? 100 : count === 2 ? 10 : 1;
+    millis = digitsAt(text, at + 1, count) * (count === 1 ? 100 : count === 2 ? 10 : 1);
+    at += 1 + count;
   }
-  let offsetMinutes = 0;
-  if (text[at] === 'Z' && at + 1 === length) offsetMinutes = 0;
-  else if ((text[at] === '+' || text[at] === '-') && at + 6 === length && text[at + 3] === ':') {
-    const offsetHours = digits(at + 1, 2);
-    const offsetMins = digits(at + 4, 2);
-    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return undefined;
-    offsetMinutes = (text[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  } else return undefined;
+  const offsetMinutes = offsetAt(text, at);
+  if (offsetMinutes === undefined) return undefined;
   const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   return local - offsetMinutes * MS_PER_MINUTE;
 }
 
 /** Parses a UTC offset "+08:00" / "-05:30" / "Z" into minutes, or undefined. */
 export function parseOffset(text: string): number | undefined {
-  if (text === 'Z') return 0;
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(text);
-  if (match === null) return undefined;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3]);
-  if (hours > 23 || minutes > 59) return undefined;
-  return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  return offsetAt(text, 0);
+}
+
+/** The UTC offset in minutes that text[at…] consists of exactly ("Z" or ±hh:mm), or undefined. */
+function offsetAt(text: string, at: number): number | undefined {
+  if (text[at] === 'Z') return at + 1 === text.length ? 0 : undefined;
+  if ((text[at] !== '+' && text[at] !== '-') || at + 6 !== text.length || text[at + 3] !== ':') return undefined;
+  const hours = digitsAt(text, at + 1, 2);
+  const minutes = digitsAt(text, at + 4, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
+  return (text[at] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 /** Calendar fields of an instant as seen at a fixed UTC offset (in minutes). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TIMESTAMP_PATTERN, parseTimestamp } from '../../src/time/timestamp';
+import { TIMESTAMP_PATTERN, parseOffset, parseTimestamp } from '../../src/time/timestamp';
 
 // The oracle: the grammar as a regex plus the platform's ISO parser, which is exact for strings
 // that match the grammar (4-digit years, explicit offsets). Out-of-range fields must be refused
@@ -85,5 +85,13 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2018-01-07T24:00:00Z')).toBeUndefined();
     expect(parseTimestamp('2018-01-07T06:56:11-00:30')).toBe(Date.UTC(2018, 0, 7, 7, 26, 11));
     expect(parseTimestamp('２018-01-07T06:56:11Z')).toBeUndefined();
+  });
+
+  it('reads offsets on their own', () => {
+    expect(parseOffset('Z')).toBe(0);
+    expect(parseOffset('+08:00')).toBe(480);
+    expect(parseOffset('-05:30')).toBe(-330);
+    for (const bad of ['', 'z', 'Z ', '+24:00', '+08:60', '+0800', '08:00', '+08:00:00', '+8:00'])
+      expect(parseOffset(bad)).toBeUndefined();
   });
 });
