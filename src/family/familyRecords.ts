@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isWellFormedString } from '../encoding/utf8';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
-import { TIMESTAMP_PATTERN } from '../time/timestamp';
+import { TimestampSchema } from '../time/TimestampSchema';
 
 /** Who a member is to the main applicant (主申请人). */
 export type FamilyRole = 'main' | 'spouse' | 'child' | 'parent' | 'spouse-parent';
@@ -61,9 +61,6 @@ export interface Individual2021Record extends PersonHistory {
 
 const count = (field: string): z.ZodInt =>
   z.int({ error: `${field} must be an integer` }).min(0, { error: `${field} must be ≥ 0` });
-const timestamp = z.string().regex(TIMESTAMP_PATTERN, {
-  error: 'expected an ISO 8601 timestamp with offset, e.g. "2018-01-07T14:56:11.401+08:00"',
-});
 
 const historyShape = {
   personId: z
@@ -77,8 +74,8 @@ const historyShape = {
   drawsSince2021: count('drawsSince2021').optional().describe('Draws entered from 2021 on.'),
   c5: z.boolean().optional().describe('Holds a C5 licence (adds a step only to computed steps).'),
   queueYears: count('queueYears').optional().describe('Full years already counted in the new-energy queue.'),
-  queueSince: timestamp.optional().describe('Joined the new-energy queue at.'),
-  registeredAt: timestamp.optional().describe('Registered with the system at.'),
+  queueSince: TimestampSchema.optional().describe('Joined the new-energy queue at.'),
+  registeredAt: TimestampSchema.optional().describe('Registered with the system at.'),
 };
 
 /** The zod schema of FamilyMember. */

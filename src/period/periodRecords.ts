@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isWellFormedString } from '../encoding/utf8';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
-import { TIMESTAMP_PATTERN } from '../time/timestamp';
+import { TimestampSchema } from '../time/TimestampSchema';
 
 /**
  * A new-energy queue entrant (轮候): an individual, a unit or an operating-vehicle company.
@@ -39,15 +39,11 @@ export interface PeriodInput {
   readonly ordinary?: readonly unknown[];
 }
 
-const timestamp = z.string().regex(TIMESTAMP_PATTERN, {
-  error: 'expected an ISO 8601 timestamp with offset, e.g. "2018-01-07T14:56:11.401+08:00"',
-});
-
 /** The zod schema of QueueRecord. */
 export const QueueRecordSchema: z.ZodType<QueueRecord> = z
   .strictObject({
     code: ApplicationCodeSchema,
-    queueSince: timestamp.optional().describe('Queue time (required where the sub-draw ranks by it).'),
+    queueSince: TimestampSchema.optional().describe('Queue time (required where the sub-draw ranks by it).'),
     personId: z
       .string()
       .min(1)

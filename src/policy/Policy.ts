@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseTimestamp } from '../time/timestamp';
+import { TimestampSchema, UtcOffsetSchema } from '../time/TimestampSchema';
 import { AllocationRuleSchema, type AllocationRule } from './Allocation';
 
 /** Everyone gets one entry (Beijing 2011–2013, Guangzhou, Shenzhen). */
@@ -123,8 +125,6 @@ const weightRuleSchema = z.discriminatedUnion('rule', [
     .describe('Beijing 2021–: steps at the end of 2020, then one per block of later draws.'),
 ]);
 
-const utcOffsetSchema = z.string().regex(/^(Z|[+-]\d{2}:\d{2})$/, { error: 'expected a UTC offset such as "+08:00"' });
-
 const familyRuleSchema = z
   .strictObject({
     basePoints: z.strictObject({ main: z.int().min(0), other: z.int().min(0) }),
@@ -137,13 +137,15 @@ const familyRuleSchema = z
     queueYears: z
       .strictObject({
         countTo: z.enum(['previous-year-end', 'deadline']),
-        deadline: z.string().optional(),
+        deadline: TimestampSchema.refine((text) => parseTimestamp(text) !== undefined, {
+          error: 'the deadline is not a real date and time',
+        }).optional(),
         partYear: z.enum(['drop', 'round-up']),
       })
       .refine((rule) => (rule.countTo === 'deadline') === (rule.deadline !== undefined), {
         error: 'give a deadline exactly when countTo is "deadline"',
       }),
-    utcOffset: utcOffsetSchema,
+    utcOffset: UtcOffsetSchema,
   })
   .readonly()
   .describe('Family points (家庭积分): the constants of the official formula.');

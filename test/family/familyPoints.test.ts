@@ -176,6 +176,23 @@ describe('family validation (each issue with its code and path)', () => {
       path: ['members', 0, 'name'],
     });
   });
+  it('a family rule whose offset or deadline cannot be read is refused', () => {
+    const rule = presets.beijing2024.family!;
+    const withRule = (family: object): Policy => ({ ...presets.beijing2024, family: { ...rule, ...family } });
+    const couple = family([m('a', 'main'), m('b', 'spouse')]);
+    expect(issuesOf(couple, withRule({ utcOffset: '+24:00' }))[0]).toMatchObject({
+      code: 'invalid_policy',
+      path: ['options', 'policy', 'family', 'utcOffset'],
+    });
+    const deadline = (text: string): Policy =>
+      withRule({ queueYears: { countTo: 'deadline', deadline: text, partYear: 'round-up' } });
+    expect(issuesOf(couple, deadline('2020-02-30T00:00:00+08:00'))[0]).toMatchObject({
+      code: 'invalid_policy',
+      path: ['options', 'policy', 'family', 'queueYears', 'deadline'],
+    });
+    expect(issuesOf(couple, deadline('2020-12-31'))[0]).toMatchObject({ code: 'invalid_policy' });
+    expect(safeFamilyPoints(couple, deadline('2020-12-31T23:59:59+08:00')).success).toBe(true);
+  });
   it('a policy without family rules is refused', () => {
     expect(issuesOf(family([m('a', 'main'), m('b', 'child')]), presets.beijing2016)[0]).toMatchObject({
       code: 'invalid_policy',
