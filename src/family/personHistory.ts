@@ -62,21 +62,15 @@ export function historyIssues(person: PersonHistory, path: readonly PathSegment[
       ...at,
     });
   }
-  if (person.queueSince !== undefined && parseTimestamp(person.queueSince) === undefined) {
-    issues.push({
-      code: 'invalid_value',
-      path: [...path, 'queueSince'],
-      message: `queueSince is not a real date and time: "${person.queueSince}"`,
-      ...at,
-    });
-  }
-  if (person.registeredAt !== undefined && parseTimestamp(person.registeredAt) === undefined) {
-    issues.push({
-      code: 'invalid_value',
-      path: [...path, 'registeredAt'],
-      message: `registeredAt is not a real date and time: "${person.registeredAt}"`,
-      ...at,
-    });
+  for (const field of ['queueSince', 'registeredAt'] as const) {
+    const text = person[field];
+    if (text !== undefined && parseTimestamp(text) === undefined)
+      issues.push({
+        code: 'invalid_value',
+        path: [...path, field],
+        message: `${field} is not a real date and time: "${text}"`,
+        ...at,
+      });
   }
   return issues;
 }

@@ -166,6 +166,13 @@ describe('family validation (each issue with its code and path)', () => {
       path: ['members', 0, 'queueSince'],
       message: expect.stringContaining('not a real date'),
     });
+    expect(
+      issuesOf(family([m('a', 'main'), m('b', 'child', { registeredAt: '2021-04-31T08:00:00+08:00' })]))[0],
+    ).toMatchObject({
+      code: 'invalid_value',
+      path: ['members', 1, 'registeredAt'],
+      message: 'registeredAt is not a real date and time: "2021-04-31T08:00:00+08:00"',
+    });
     expect(issuesOf(family([m('a', 'main', { steps: -1 }), m('b', 'child')]))[0]).toMatchObject({
       code: 'invalid_value',
       path: ['members', 0, 'steps'],
