@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { verifyRecord } from '../../audit/verifyRecord';
+import { readJsonFile } from '../../node/readInput';
+import { formatCount } from '../format';
+import { loadPool } from '../loadPool';
+import { issueLines } from '../report';
+import { Failed, type CliContext } from '../context';
+
+/** `yaohao verify`. */
+export function verifyCommand(cli: Command, context: CliContext): void {
+  cli
+    .command('verify <pool> <record>')
+    .description('replay an audit record against the pool; says where and what differs')
+    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json)')
+    .option('--published-digest <hex>', 'the record digest published at the draw')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  yaohao verify pool.zip record.json\n  yaohao verify pool.jsonl record.json --policy beijing2016 --json',
+    )
+    .action(async (file: string, recordFile: string, options: { policy?: string; publishedDigest?: string }) => {
+      const out = context.output();
+      const [loaded, record] = await Promise.all([loadPool(file, options.policy), readJsonFile(recordFile)]);
+      const verdict = verifyRecord(
+        record,
+        loaded.pool,
+        options.publishedDigest === undefined ? {} : { publishedDigest: options.publishedDigest },
+      );
+      if (verdict.ok) {
+        out.say(
+          `ok: ${recordFile} replays — ${formatCount(verdict.record.winners.length)} winners, in order, with entry numbers (pool ${verdict.record.pool.digest})`,
+        );
+        out.result({ ok: true, winners: verdict.record.winners.length, digest: verdict.record.digest });
+        return;
+      }
+      out.say(`MISMATCH (${verdict.reason}): ${verdict.message}`);
+      if (verdict.issues !== undefined)
+        for (const line of issueLines(verdict.issues, 0, recordFile)) out.say(`  ${line}`);
+      out.result(verdict);
+      throw new Failed();
+    });
+}
