@@ -4,7 +4,7 @@ export { ENGINE, ENGINE_VERSION } from './version';
 
 export type { Issue, IssueCode, PathSegment } from './errors/Issue';
 export { formatIssue, formatPath } from './errors/Issue';
-export { YaohaoError, isYaohaoError } from './errors/YaohaoError';
+export { YaohaoError, inFile, isYaohaoError } from './errors/YaohaoError';
 export type { SafeResult } from './errors/SafeResult';
 
 export type { Beijing2021WeightRule, FamilyRule, Policy, QueueYearRule, WeightRule } from './policy/Policy';

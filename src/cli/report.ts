@@ -2,7 +2,9 @@ import type { Issue } from '../errors/Issue';
 import { formatPath } from '../errors/Issue';
 
 /** Where an issue is, for a person reading a terminal: `pool.csv:18233`, `pool.zip:bj…_0001.csv:7`, or a field path. */
-export function locate(issue: Issue, file: string | undefined): string {
+export function locate(issue: Issue, fallbackFile: string | undefined): string {
+  // An issue that knows its file is never blamed on another one.
+  const file = issue.file ?? fallbackFile;
   const first = issue.path[0];
   const inner =
     typeof first === 'string' && /\.(csv|txt|json|jsonl)$/i.test(first) && first !== file ? first : undefined;

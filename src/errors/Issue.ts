@@ -54,6 +54,8 @@ export interface Issue {
   readonly expected?: string;
   /** What was found, when that is useful (never a whole record). */
   readonly received?: string;
+  /** The file the problem is in, when the input came from a named file (`line` is a line of it). */
+  readonly file?: string;
   /** 1-based line in the source file, when the input came from a file. */
   readonly line?: number;
   /** Path of another input involved, e.g. the first record of a duplicate pair. */
@@ -73,6 +75,13 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** One line of text for an issue: `line 18: records[17].code: …` or `records[17].code: …`. */
 export function formatIssue(issue: Issue): string {
-  const where = issue.line === undefined ? formatPath(issue.path) : `line ${issue.line}`;
+  const where =
+    issue.line === undefined
+      ? issue.file === undefined
+        ? formatPath(issue.path)
+        : `${issue.file}: ${formatPath(issue.path)}`
+      : issue.file === undefined
+        ? `line ${issue.line}`
+        : `${issue.file}:${issue.line}`;
   return `${where}: ${issue.message}`;
 }

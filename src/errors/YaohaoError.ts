@@ -29,3 +29,14 @@ function summarise(issues: readonly Issue[], omitted: number): string {
 export function isYaohaoError(error: unknown): error is YaohaoError {
   return error instanceof YaohaoError || (error instanceof Error && error.name === 'YaohaoError' && 'issues' in error);
 }
+
+/**
+ * The same error with every issue that names no file placed in `file`: readers report lines and
+ * record paths, and the caller who opened the file says which file it was.
+ */
+export function inFile(error: YaohaoError, file: string): YaohaoError {
+  return new YaohaoError(
+    error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)),
+    error.omittedIssues,
+  );
+}
