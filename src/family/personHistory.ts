@@ -81,19 +81,39 @@ export function historyIssues(person: PersonHistory, path: readonly PathSegment[
  * `steps` is the authority's figure and taken as is; computed steps get the C5 bonus.
  */
 export function historyFigures(person: PersonHistory, rules: HistoryRules, enteringNow: boolean): HistoryFigures {
-  const steps =
-    person.steps ??
-    steps2021(rules.steps, person.drawsTo2020 ?? 0, (person.drawsSince2021 ?? 0) + (enteringNow ? 1 : 0)) +
-      (person.c5 === true ? rules.c5ExtraSteps : 0);
-  const queueYears =
-    person.queueYears ??
-    (person.queueSince === undefined
-      ? 0
-      : fullYearsBetween(
-          parseTimestamp(person.queueSince)!,
-          rules.queueCountTo,
-          rules.offsetMinutes,
-          rules.roundUpPartYear,
-        ));
+  const steps = stepsOf(
+    rules,
+    person.steps ?? -1,
+    person.drawsTo2020 ?? -1,
+    person.drawsSince2021 ?? -1,
+    person.c5 === true,
+    enteringNow,
+  );
+  const queueYears = queueYearsOf(
+    rules,
+    person.queueYears ?? -1,
+    person.queueSince === undefined ? Number.NaN : parseTimestamp(person.queueSince)!,
+  );
   return { steps, queueYears };
+}
+
+/** historyFigures' steps, from the fields as numbers (−1: absent), for readers that hold no objects. */
+export function stepsOf(
+  rules: HistoryRules,
+  steps: number,
+  drawsTo2020: number,
+  drawsSince2021: number,
+  c5: boolean,
+  enteringNow: boolean,
+): number {
+  if (steps >= 0) return steps;
+  const since2021 = (drawsSince2021 < 0 ? 0 : drawsSince2021) + (enteringNow ? 1 : 0);
+  return steps2021(rules.steps, drawsTo2020 < 0 ? 0 : drawsTo2020, since2021) + (c5 ? rules.c5ExtraSteps : 0);
+}
+
+/** historyFigures' queue years, from queueYears (−1: absent) or the queueSince instant (NaN: absent). */
+export function queueYearsOf(rules: HistoryRules, queueYears: number, queueSince: number): number {
+  if (queueYears >= 0) return queueYears;
+  if (Number.isNaN(queueSince)) return 0;
+  return fullYearsBetween(queueSince, rules.queueCountTo, rules.offsetMinutes, rules.roundUpPartYear);
 }

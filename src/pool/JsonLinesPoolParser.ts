@@ -1,3 +1,5 @@
+import { parse2021Line } from '../family/internal/parse2021Line';
+import type { Reader2021 } from '../family/read2021Record';
 import type { Policy } from '../policy/Policy';
 import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
 import { parseTemplateLine } from './internal/parseTemplateLine';
@@ -24,6 +26,7 @@ export interface JsonLinesPoolParserOptions {
 export class JsonLinesPoolParser {
   private readonly builder: PoolBuilder;
   private readonly shape: FastShape | undefined;
+  private readonly reader2021: Reader2021 | undefined;
   private readonly fields = new RecordFields();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private carry: Uint8Array | undefined;
@@ -34,6 +37,7 @@ export class JsonLinesPoolParser {
   constructor(options: JsonLinesPoolParserOptions) {
     this.builder = new PoolBuilder({ policy: options.policy, expectedRecords: options.expectedRecords ?? 1 << 16 });
     this.shape = fastShapeOf(this.builder.policy);
+    this.reader2021 = this.builder.reader2021;
   }
 
   /** Lines seen so far. */
@@ -59,11 +63,10 @@ export class JsonLinesPoolParser {
       start = newline + 1;
     }
     const length = bytes.length;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const view = dataView(bytes);
     while (start < length) {
       // The fast parsers find the newline themselves; only other lines pay for a separate search.
-      let stop = parseTemplateLine(bytes, view, start, length, this.fields);
-      if (stop === NOT_FAST) stop = parseJsonLine(bytes, start, length, this.fields);
+      const stop = this.scan(bytes, view, start, length);
       if (stop !== NOT_FAST && stop < length) {
         const line = ++this.line;
         if (!this.acceptFast(line)) this.slowLine(bytes, start, stop, line);
@@ -90,7 +93,16 @@ export class JsonLinesPoolParser {
     return this.builder.finish();
   }
 
+  // Reads a line of a fast shape into the fields; the index of its newline (or `end`), or NOT_FAST.
+  private scan(bytes: Uint8Array, view: DataView | undefined, start: number, end: number): number {
+    if (this.reader2021 !== undefined)
+      return parse2021Line(bytes, view ?? dataView(bytes), start, end, this.reader2021.fields);
+    const stop = view === undefined ? NOT_FAST : parseTemplateLine(bytes, view, start, end, this.fields);
+    return stop === NOT_FAST ? parseJsonLine(bytes, start, end, this.fields) : stop;
+  }
+
   private acceptFast(line: number): boolean {
+    if (this.reader2021 !== undefined) return this.builder.addFields(line);
     const fields = this.fields;
     if (this.shape === undefined || !weighFields(fields, this.shape)) return false;
     this.builder.addWeighed(fields.code, fields.weight, fields.kind, line);
@@ -99,7 +111,7 @@ export class JsonLinesPoolParser {
 
   private parseLine(bytes: Uint8Array, start: number, end: number): void {
     const line = ++this.line;
-    if (parseJsonLine(bytes, start, end, this.fields) !== NOT_FAST && this.acceptFast(line)) return;
+    if (this.scan(bytes, undefined, start, end) !== NOT_FAST && this.acceptFast(line)) return;
     this.slowLine(bytes, start, end, line);
   }
 
@@ -116,6 +128,10 @@ export class JsonLinesPoolParser {
     }
     this.builder.add(record, line);
   }
+}
+
+function dataView(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 import type { Issue } from '../../errors/Issue';
 import type { IssueCollector } from '../../errors/IssueCollector';
 import type { GrowableColumns } from './GrowableColumns';
-import { sortKeys } from './sortKeys';
+import { sortColumns } from './sortKeys';
 
 /** Validated records sorted by code, with what is needed to report problems: what every reader hands to finishPool. */
 export interface PoolRun {
@@ -9,12 +9,8 @@ export interface PoolRun {
   readonly keys: Float64Array;
   /** Weights, in the same order. */
   readonly weights: Uint32Array;
-  /** The unsorted keys, in input order (to find where duplicates came from). */
-  readonly inputKeys: Float64Array;
-  /** Record index of each unsorted row. */
-  readonly records: Uint32Array;
-  /** 1-based line of each unsorted row (file input only). */
-  readonly lines: Uint32Array | undefined;
+  /** The unsorted rows, in input order, with their record indexes and lines (to find where duplicates came from). */
+  readonly input: GrowableColumns;
   /** Problems found while reading, in input order (capped). */
   readonly issues: readonly Issue[];
   /** Problems found but not kept. */
@@ -23,14 +19,11 @@ export interface PoolRun {
 
 /** Sorts collected columns (and the issues found while collecting them) into a run. */
 export function sortIntoRun(columns: GrowableColumns, issues: IssueCollector): PoolRun {
-  const count = columns.count;
-  const sorted = sortKeys(columns.keys, columns.weights, count);
+  const sorted = sortColumns(columns.keys, columns.weights);
   return {
     keys: sorted.keys,
     weights: sorted.weights,
-    inputKeys: columns.keys.subarray(0, count),
-    records: columns.records.subarray(0, count),
-    lines: columns.lines?.subarray(0, count),
+    input: columns,
     issues: issues.issues,
     omittedIssues: issues.omitted,
   };
