@@ -207,6 +207,19 @@ const family = (repeats: number): fc.Arbitrary<Record<string, unknown>> =>
             ),
           },
           {
+            // Each breaks one family rule.
+            weight: 3,
+            arbitrary: fc.constantFrom(
+              ['main'],
+              ['spouse', 'child'],
+              ['main', 'main', 'child'],
+              ['main', 'spouse', 'spouse'],
+              ['main', 'parent', 'parent', 'parent'],
+              ['main', 'spouse', 'spouse-parent', 'spouse-parent', 'spouse-parent'],
+              ['main', 'child', 'spouse-parent'],
+            ),
+          },
+          {
             weight: 1,
             arbitrary: fc.array(fc.constantFrom('main', 'spouse', 'child', 'parent', 'spouse-parent', 'boss', 3), {
               maxLength: 7,
@@ -294,6 +307,16 @@ const line = fc.oneof(
     arbitrary: fc.tuple(record(3), fc.nat(50)).map(([r, style]) => spelled(numbered([r])[0], style > 35 ? 0 : style)),
   },
   { weight: 1, arbitrary: fc.constantFrom('', '   ', '{"code":', 'not json', '{"code":"1000000000001"}{}', '\r') },
+  {
+    // A key twice (JSON.parse keeps the last value).
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        record(3),
+        fc.constantFrom('"steps":2', '"personId":"p1"', '"code":"1000000000001"', '"kind":"family"', '"members":[]'),
+      )
+      .map(([r, pair]) => JSON.stringify(numbered([r])[0]).replace(/^\{/, `{${pair},`)),
+  },
 );
 
 describe('2021– fast paths agree with the general path', () => {
