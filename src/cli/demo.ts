@@ -4,18 +4,24 @@ import {
   drawLottery,
   presets,
   syntheticBeijingRecords,
+  syntheticPeriodInput,
   verifyRecord,
   type LotteryResult,
   type Pool,
 } from '../index';
 import { formatCount, formatDuration, timed } from './format';
 
+/** The eras the demo can show: 2019 (individuals by steps) and 2024 (families by points and individuals in one pool). */
+export type DemoEra = '2019' | '2024';
+
 /** Options of the demo. */
 export interface DemoOptions {
-  /** Applications in the synthetic pool (Beijing 2019: 3,100,000). */
+  /** Applications in the synthetic pool (Beijing 2019: 3,100,000; the 2024 default: 3,000,000). */
   readonly size: number;
-  /** Winners to draw (Beijing 2019: about 6,400 per draw). */
+  /** Winners to draw (Beijing 2019: about 6,400 per draw; 2024: 9,600, half the year's family+individual quota). */
   readonly quota: number;
+  /** The era of the draw (default 2019). */
+  readonly era?: DemoEra;
   /** Print a line. */
   readonly print: (line: string) => void;
 }
@@ -24,45 +30,73 @@ export interface DemoOptions {
 export const DEMO_SEED = 'yaohao-demo-2019';
 export const DEMO_CEREMONY_SEED = '033859';
 export const DEMO_LABEL = 'ordinary/individual';
+/** The 2024 demo's seed string and label (the legacy draw uses the same ceremony seed). */
+export const DEMO_SEED_2024 = 'yaohao-demo-2024';
+export const DEMO_LABEL_2024 = 'ordinary/family+individual';
+
+/** Default size and quota of each era's demo. */
+export const DEMO_DEFAULTS: Readonly<Record<DemoEra, { readonly size: number; readonly quota: number }>> = {
+  '2019': { size: 3_100_000, quota: 6_400 },
+  '2024': { size: 3_000_000, quota: 9_600 },
+};
 
 /**
- * A real draw at Beijing 2019 scale on a deterministic synthetic pool: build, commit, draw with
- * both generators, verify by replay, print a summary with timings. Nothing is downloaded.
- * Returns the default-generator result (the examples and tests use it).
+ * A real draw at city scale on a deterministic synthetic pool: build, commit, draw with both
+ * generators, verify by replay, print a summary with timings. Nothing is downloaded. Era 2019: a
+ * Beijing-2019 individual pool (steps); era 2024: today's mixed ordinary pool, 5 individuals (steps)
+ * to 1 family (points). Returns the default-generator result (the examples and tests use it).
  */
 export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResult } {
   const { print } = options;
-  print(`yaohao demo: a Beijing-2019-scale draw on a synthetic pool (deterministic, nothing downloaded)`);
-  print('');
-  const built = timed(() =>
-    createPool(syntheticBeijingRecords({ size: options.size }), { policy: presets.beijing2016 }),
+  const era = options.era ?? '2019';
+  const seed = era === '2019' ? DEMO_SEED : DEMO_SEED_2024;
+  const label = era === '2019' ? DEMO_LABEL : DEMO_LABEL_2024;
+  print(
+    era === '2019'
+      ? `yaohao demo: a Beijing-2019-scale draw on a synthetic pool (deterministic, nothing downloaded)`
+      : `yaohao demo: a present-day (2024) Beijing ordinary draw on a synthetic pool (deterministic, nothing downloaded)`,
   );
+  print('');
+  const built = era === '2019' ? timed(() => pool2019(options.size)) : timed(() => pool2024(options.size));
   const pool = built.value;
   const committed = timed(() => commitPool(pool));
   const commitment = committed.value;
-  print(
-    `pool       ${formatCount(pool.size)} individual applications, policy beijing2016 (steps = ceil(N / 6), C5 +1)`,
-  );
-  print(
-    `entries    ${formatCount(pool.totalEntries)} (mean ${(pool.totalEntries / Math.max(1, pool.size)).toFixed(2)} per application, steps 1–${pool.maxWeight})`,
-  );
+  if (era === '2019') {
+    print(
+      `pool       ${formatCount(pool.size)} individual applications, policy beijing2016 (steps = ceil(N / 6), C5 +1)`,
+    );
+    print(
+      `entries    ${formatCount(pool.totalEntries)} (mean ${(pool.totalEntries / Math.max(1, pool.size)).toFixed(2)} per application, steps 1–${pool.maxWeight})`,
+    );
+  } else {
+    const kinds = entriesByKind(pool);
+    print(
+      `pool       ${formatCount(pool.size)} applications, policy beijing2024: ${formatCount(kinds.families.count)} families by points, ${formatCount(kinds.individuals.count)} individuals by steps`,
+    );
+    print(
+      `entries    ${formatCount(pool.totalEntries)} (families: mean ${mean(kinds.families).toFixed(1)} points, ${share(kinds.families.entries, pool.totalEntries)} of the entries; individuals: mean ${mean(kinds.individuals).toFixed(2)} steps)`,
+    );
+  }
   print(`digest     ${commitment.digest}`);
   print(`           (SHA-256 of the canonical pool: published before the seed exists)`);
   print('');
-  const drawn = timed(() =>
-    drawLottery(pool, { quota: options.quota, seed: DEMO_SEED, generator: 'default', label: DEMO_LABEL }),
-  );
+  const drawn = timed(() => drawLottery(pool, { quota: options.quota, seed, generator: 'default', label }));
   const { record, winners } = drawn.value;
-  print(
-    `draw       quota ${formatCount(options.quota)}, generator default, seed "${DEMO_SEED}", label "${DEMO_LABEL}"`,
-  );
+  print(`draw       quota ${formatCount(options.quota)}, generator default, seed "${seed}", label "${label}"`);
   print(
     `           ${formatCount(record.picks)} picks (${formatCount(record.picks - winners.length)} thrown away: their code had already won)`,
   );
+  if (era === '2024') {
+    const families = winners.filter((w) => w.kind === 'family').length;
+    print(
+      `           ${formatCount(families)} families and ${formatCount(winners.length - families)} individuals won (${share(families, winners.length)} families)`,
+    );
+  }
   print(`winners    in draw order, with entry numbers (摇号基数序号):`);
   for (const [i, w] of winners.slice(0, 5).entries()) {
+    const entries = pool.weightOf(w.code);
     print(
-      `           ${String(i + 1).padStart(4)}  ${w.code}  entry ${formatCount(w.entry).padStart(10)}  (${pool.weightOf(w.code)} ${pool.weightOf(w.code) === 1 ? 'entry' : 'entries'})`,
+      `           ${String(i + 1).padStart(4)}  ${w.code}  entry ${formatCount(w.entry).padStart(10)}  (${era === '2024' ? `${w.kind}, ` : ''}${entries} ${entries === 1 ? 'entry' : 'entries'})`,
     );
   }
   print(`           …  ${formatCount(winners.length - 5)} more`);
@@ -88,3 +122,42 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   if (!verified.value.ok) throw new Error('demo verification failed');
   return { pool, result: drawn.value };
 }
+
+function pool2019(size: number): Pool {
+  return createPool(syntheticBeijingRecords({ size }), { policy: presets.beijing2016 });
+}
+
+// Five individuals to one family, as in Beijing's ordinary pool today (2,500,000 and 500,000 at 3,000,000).
+function pool2024(size: number): Pool {
+  const families = Math.floor(size / 6);
+  const { ordinary } = syntheticPeriodInput({
+    year: 2024,
+    nevUnits: 0,
+    nevOperators: 0,
+    nevFamilies: 0,
+    nevIndividuals: 0,
+    ordinaryUnits: 0,
+    ordinaryIndividuals: size - families,
+    ordinaryFamilies: families,
+  });
+  return createPool(ordinary ?? [], { policy: presets.beijing2024 });
+}
+
+interface KindTally {
+  count: number;
+  entries: number;
+}
+
+function entriesByKind(pool: Pool): { families: KindTally; individuals: KindTally } {
+  const families = { count: 0, entries: 0 };
+  const individuals = { count: 0, entries: 0 };
+  for (const application of pool.applications()) {
+    const tally = application.kind === 'family' ? families : individuals;
+    tally.count++;
+    tally.entries += application.weight;
+  }
+  return { families, individuals };
+}
+
+const mean = (tally: KindTally): number => tally.entries / Math.max(1, tally.count);
+const share = (part: number, whole: number): string => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;

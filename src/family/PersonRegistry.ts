@@ -1,9 +1,11 @@
 import { MAX_KEPT_ISSUES } from '../errors/IssueCollector';
 import type { Issue, PathSegment } from '../errors/Issue';
-import { NumberColumn, TextColumn } from '../pool/internal/ChunkedColumn';
+import { numberColumn, TextColumn, type ColumnStorage, type NumberColumn } from '../pool/internal/ChunkedColumn';
 
 // Persons per partition when looking for repeats: small enough for the partition's table to stay in cache.
 const PARTITION_TARGET = 4096;
+// Persons gathered at once when looking for repeats (the partitions are taken in rounds of about this many).
+const ROUND_TARGET = 1 << 21;
 const HASH_BITS = 30;
 
 /** The persons that repeat, found at the end: the applications to refuse and why. */
@@ -17,206 +19,230 @@ export interface PersonRepeats {
 }
 
 /**
+ * The applications whose persons were registered, in the order they were: the caller's rows
+ * (one per application that registered persons, in the same order).
+ */
+export interface RegisteredRows {
+  /** The record index of a row. */
+  recordOf(row: number): number;
+  /** The 1-based line of a row, or 0. */
+  lineOf(row: number): number;
+  /** Whether a row is a family (its persons are members) rather than an individual. */
+  isFamily(row: number): boolean;
+}
+
+/**
  * Everyone in the applications accepted so far, to enforce that a person is in one application
  * only: not in a family and also an individual, not in two families. Reported at the later
  * occurrence, naming the first, in input order; messages name records, never the personId.
  *
- * Millions of persons: each is a hash, an id (the caller's string, or for ids read straight from
- * a file their bytes in one arena) and its record, in chunked columns — no object or map per
- * person. The check runs once, at the end (`repeats`): ids are grouped by hash in cache-sized
- * partitions and compared exactly where hashes are equal. Only when some id does repeat are the
- * applications involved replayed in input order, which refuses exactly those a check at each
- * record would have refused (an application refused for a repeat registers none of its persons).
+ * Millions of persons: each is a hash and an id (the caller's string, or for ids read straight from
+ * a file their bytes in one arena), in columns — no object or map per person; an application's
+ * persons are registered together, the first one marked, so the application of a person is
+ * found by counting (only when reporting). The check runs once, at the end (`repeats`): ids are
+ * grouped by hash in cache-sized partitions and compared exactly where hashes are equal. Only
+ * when some id does repeat are the applications involved replayed in input order, which refuses
+ * exactly those a check at each record would have refused (an application refused for a repeat
+ * registers none of its persons).
  */
 export class PersonRegistry {
-  private readonly hashes = new NumberColumn();
-  /** The record: its index for a family member, −1 − index for an individual. */
-  private readonly owners = new NumberColumn();
+  /** hashId × 2, plus 1 for the first person of an application. */
+  private readonly hashes: NumberColumn;
   /** Ids given as strings ('' for the others); kept once the first one comes. */
   private texts: TextColumn | undefined;
-  /** Arena offsets (length first, then the bytes) of ids given as bytes (−1 for the others); kept once the first one comes. */
+  /** 1 + arena offset (length first, then the bytes) of ids given as bytes (0 for the others); kept once the first one comes. */
   private offsets: NumberColumn | undefined;
   private arena = new Uint8Array(0);
   private arenaLength = 0;
+  private count = 0;
+
+  /** `storage`: where the numbers are kept (see ColumnStorage); `expected`: how many persons to make room for. */
+  constructor(
+    private readonly storage: ColumnStorage = 'heap',
+    private readonly expected?: number,
+  ) {
+    this.hashes = numberColumn(storage, 'uint32', expected);
+    // Room for ids of ~15 bytes up front (pages are only taken as they are written), rather than growing by copying.
+    if (storage === 'typed' && expected !== undefined) this.arena = new Uint8Array(Math.min(expected * 16, 1 << 30));
+  }
 
   /** Persons registered. */
   get size(): number {
-    return this.hashes.length;
+    return this.count;
   }
 
-  /** Registers a person by id, with its hashId, as a member of family record `record` or (`member` false) as individual record `record`. */
-  addString(id: string, hash: number, record: number, member: boolean): void {
-    if (this.texts === undefined) this.texts = new TextColumn();
-    for (let p = this.texts.length; p < this.size; p++) this.texts.push('');
-    this.texts.push(id);
-    this.offsets?.push(-1);
-    this.hashes.push(hash);
-    this.owners.push(member ? record : -1 - record);
+  /**
+   * Registers a person by id, with its hashId; `first`: the first person of its application (the
+   * next application's persons come after all of this one's).
+   */
+  addString(id: string, hash: number, first: boolean): void {
+    if (this.texts === undefined || this.texts.length !== this.count) this.catchUpTexts();
+    this.texts!.push(id);
+    this.offsets?.push(0);
+    this.hashes.push(hash * 2 + (first ? 1 : 0));
+    this.count++;
   }
 
   /**
    * addString for an id given as bytes[start, end): printable ASCII, at most 255 bytes (its own
    * text, as read from a file); hash is hashId of that text.
    */
-  addBytes(bytes: Uint8Array, start: number, end: number, hash: number, record: number, member: boolean): void {
+  addBytes(bytes: Uint8Array, start: number, end: number, hash: number, first: boolean): void {
+    if (this.offsets === undefined || this.offsets.length !== this.count) this.catchUpOffsets();
     const length = end - start;
-    if (this.arenaLength + length + 1 > this.arena.length) {
-      const grown = new Uint8Array(Math.max(1 << 16, 2 * (this.arenaLength + length + 1)));
-      grown.set(this.arena.subarray(0, this.arenaLength));
-      this.arena = grown;
-    }
-    if (this.offsets === undefined) this.offsets = new NumberColumn();
-    for (let p = this.offsets.length; p < this.size; p++) this.offsets.push(-1);
-    const arena = this.arena;
     let at = this.arenaLength;
-    this.offsets.push(at);
+    if (at + length + 1 > this.arena.length) this.growArena(length + 1);
+    const arena = this.arena;
+    this.offsets!.push(at + 1);
     this.texts?.push('');
-    this.hashes.push(hash);
-    this.owners.push(member ? record : -1 - record);
+    this.hashes.push(hash * 2 + (first ? 1 : 0));
+    this.count++;
     arena[at++] = length;
     for (let k = start; k < end; k++) arena[at++] = bytes[k]!;
     this.arenaLength = at;
   }
 
-  /** Registers a person of the general path: member `member` of record `record`, or (undefined) individual record `record`. */
-  add(id: string, record: number, member: number | undefined): void {
-    this.addString(id, hashId(id), record, member !== undefined);
+  /** addString for the general path, which has the id only. */
+  add(id: string, first: boolean): void {
+    this.addString(id, hashId(id), first);
+  }
+
+  // The first id of its kind: a column for it, covering the persons before (none of that kind).
+  private catchUpTexts(): void {
+    this.texts ??= new TextColumn();
+    while (this.texts.length < this.count) this.texts.push('');
+  }
+
+  private catchUpOffsets(): void {
+    this.offsets ??= numberColumn(this.storage, 'uint32', this.expected);
+    while (this.offsets.length < this.count) this.offsets.push(0);
+  }
+
+  private growArena(room: number): void {
+    const grown = new Uint8Array(Math.max(1 << 16, 2 * (this.arenaLength + room)));
+    grown.set(this.arena.subarray(0, this.arenaLength));
+    this.arena = grown;
   }
 
   /**
-   * The persons registered more than once, and what a check at each record, in input order,
-   * would have made of them: which applications to refuse, with their issues. `lineOf` gives
-   * the 1-based line of a record (0: none).
+   * The persons registered more than once, and what a check at each application, in input
+   * order, would have made of them: which to refuse, with their issues. `rows` says which
+   * applications registered them.
    */
-  repeats(lineOf: (record: number) => number): PersonRepeats {
+  repeats(rows: RegisteredRows): PersonRepeats {
     const later = this.findRepeats();
     if (later.size === 0) return { records: [], issues: [], omitted: 0 };
-    return this.replay(later, lineOf);
+    return this.replay(later, rows);
   }
 
   // Each person whose id was registered before → the first person with that id.
   private findRepeats(): Map<number, number> {
-    const count = this.size;
+    const count = this.count;
     const found = new Map<number, number>();
     if (count < 2) return found;
     let bits = 0;
     while (bits < 16 && count >> bits > PARTITION_TARGET) bits++;
     const shift = HASH_BITS - bits;
-    const low = 2 ** shift - 1;
     const partitions = 1 << bits;
     const hashes = this.hashes;
-    // Partition by the hash's top bits, keeping input order inside each partition; each entry
-    // packs the rest of the hash with the person (exact: below 2^53), so a partition reads in order.
-    let span = 1;
-    while (span <= count) span *= 2;
-    const bounds = new Uint32Array(partitions + 1);
-    for (let p = 0; p < count; p++) bounds[(hashes.at(p) >>> shift) + 1]!++;
-    for (let b = 0; b < partitions; b++) bounds[b + 1]! += bounds[b]!;
-    const entries = new NumberColumn();
-    for (let p = 0; p < count; p++) entries.push(0);
-    const cursor = bounds.slice(0, partitions);
-    for (let p = 0; p < count; p++) {
-      const hash = hashes.at(p);
-      entries.set(cursor[hash >>> shift]!++, (hash & low) * span + p);
-    }
+    const partitionOf = (p: number): number => hashes.at(p) >>> (shift + 1);
+    const sizes = new Uint32Array(partitions);
+    for (let p = 0; p < count; p++) sizes[partitionOf(p)]!++;
+    // Partitions in rounds of about ROUND_TARGET persons: each round gathers its persons (in input
+    // order inside each partition) into one small buffer, so no array as large as the registry is made.
+    const gathered = new Uint32Array(Math.min(count, ROUND_TARGET + PARTITION_TARGET * 4));
+    const cursor = new Uint32Array(partitions + 1);
     let table = new Uint32Array(16);
-    for (let b = 0; b < partitions; b++) {
-      const from = bounds[b]!;
-      const to = bounds[b + 1]!;
-      let size = 16;
-      while (size < 2 * (to - from)) size *= 2;
-      if (table.length < size) table = new Uint32Array(size);
-      else table.fill(0, 0, size);
-      const mask = size - 1;
-      for (let k = from; k < to; k++) {
-        const entry = entries.at(k);
-        const rest = Math.floor(entry / span);
-        const p = entry - rest * span;
-        let slot = rest & mask;
-        let first = -1;
-        for (let q = table[slot]!; q !== 0; q = table[slot]!) {
-          const other = entries.at(from + q - 1);
-          const otherRest = Math.floor(other / span);
-          if (otherRest === rest && this.sameId(other - otherRest * span, p)) {
-            first = other - otherRest * span;
-            break;
-          }
-          slot = (slot + 1) & mask;
-        }
-        // Only first occurrences go in the table, so a repeat finds its first directly.
-        if (first < 0) table[slot] = k - from + 1;
-        else found.set(p, first);
+    for (let from = 0; from < partitions;) {
+      let to = from;
+      let size = 0;
+      while (to < partitions && (to === from || size + sizes[to]! <= gathered.length)) size += sizes[to++]!;
+      let start = 0;
+      for (let b = from; b < to; b++) {
+        cursor[b] = start;
+        start += sizes[b]!;
       }
+      const buffer = size <= gathered.length ? gathered : new Uint32Array(size);
+      for (let p = 0; p < count; p++) {
+        const b = partitionOf(p);
+        if (b >= from && b < to) buffer[cursor[b]!++] = p;
+      }
+      for (let b = from, begin = 0; b < to; begin += sizes[b]!, b++) {
+        const end = begin + sizes[b]!;
+        let slots = 16;
+        while (slots < 2 * (end - begin)) slots *= 2;
+        if (table.length < slots) table = new Uint32Array(slots);
+        else table.fill(0, 0, slots);
+        const mask = slots - 1;
+        for (let k = begin; k < end; k++) {
+          const p = buffer[k]!;
+          const hash = hashes.at(p) >>> 1;
+          let slot = hash & mask;
+          let first = -1;
+          for (let q = table[slot]!; q !== 0; q = table[slot]!) {
+            if (hashes.at(q - 1) >>> 1 === hash && this.sameId(q - 1, p)) {
+              first = q - 1;
+              break;
+            }
+            slot = (slot + 1) & mask;
+          }
+          // Only first occurrences go in the table, so a repeat finds its first directly.
+          if (first < 0) table[slot] = p + 1;
+          else found.set(p, first);
+        }
+      }
+      from = to;
     }
     return found;
   }
 
-  // Replays the records holding a repeated id, in input order, as a check at each record would.
-  private replay(later: ReadonlyMap<number, number>, lineOf: (record: number) => number): PersonRepeats {
+  // Replays the applications holding a repeated id, in input order, as a check at each would:
+  // one pass over the persons, application by application.
+  private replay(later: ReadonlyMap<number, number>, rows: RegisteredRows): PersonRepeats {
     const groupOf = new Map<number, number>();
     for (const [person, first] of later) {
       groupOf.set(first, first);
       groupOf.set(person, first);
     }
-    const involved = [...groupOf.keys()].sort((a, b) => a - b);
-    const registeredBy = new Map<number, number>();
+    /** Where each group's id is registered: the application's row and the member. */
+    const registeredAt = new Map<number, { row: number; member: number }>();
     const refused: number[] = [];
     const issues: Issue[] = [];
     let omitted = 0;
-    let k = 0;
-    while (k < involved.length) {
-      // Every person of this record, in member order (a record's persons are registered together).
-      const [first, last] = this.personsOfRecord(involved[k]!);
-      const found = issues.length + omitted;
-      for (let p = first; p <= last; p++) {
-        const group = groupOf.get(p);
-        const holder = group === undefined ? undefined : registeredBy.get(group);
-        if (holder === undefined) continue;
-        if (issues.length < MAX_KEPT_ISSUES) issues.push(this.repeatIssue(p, holder, lineOf));
-        else omitted++;
-      }
-      if (issues.length + omitted > found) refused.push(this.recordOf(first));
-      else
-        for (let p = first; p <= last; p++) {
+    let row = -1;
+    for (let start = 0; start < this.count;) {
+      row++;
+      let end = start + 1;
+      while (end < this.count && this.hashes.at(end) % 2 === 0) end++;
+      let involved = false;
+      for (let p = start; p < end && !involved; p++) involved = groupOf.has(p);
+      if (involved) {
+        const before = issues.length + omitted;
+        for (let p = start; p < end; p++) {
           const group = groupOf.get(p);
-          if (group !== undefined) registeredBy.set(group, p);
+          const holder = group === undefined ? undefined : registeredAt.get(group);
+          if (holder === undefined) continue;
+          if (issues.length < MAX_KEPT_ISSUES) {
+            const path = pathOf(rows, row, p - start);
+            const first = pathOf(rows, holder.row, holder.member);
+            issues.push(personRepeatIssue(path, rows.lineOf(row), first, rows.lineOf(holder.row)));
+          } else omitted++;
         }
-      while (k < involved.length && involved[k]! <= last) k++;
+        if (issues.length + omitted > before) refused.push(rows.recordOf(row));
+        else
+          for (let p = start; p < end; p++) {
+            const group = groupOf.get(p);
+            if (group !== undefined) registeredAt.set(group, { row, member: p - start });
+          }
+      }
+      start = end;
     }
     return { records: refused, issues, omitted };
   }
 
-  private recordOf(person: number): number {
-    const owner = this.owners.at(person);
-    return owner < 0 ? -1 - owner : owner;
-  }
-
-  // The first and last person registered with `person`'s record.
-  private personsOfRecord(person: number): [number, number] {
-    const owner = this.owners.at(person);
-    let first = person;
-    while (first > 0 && this.owners.at(first - 1) === owner) first--;
-    let last = person;
-    while (last + 1 < this.size && this.owners.at(last + 1) === owner) last++;
-    return [first, last];
-  }
-
-  private pathOf(person: number): PathSegment[] {
-    const record = this.recordOf(person);
-    if (this.owners.at(person) < 0) return [record, 'personId'];
-    return [record, 'members', person - this.personsOfRecord(person)[0], 'personId'];
-  }
-
-  // The issue for `person`, whose id `holder` (an earlier application) already has.
-  private repeatIssue(person: number, holder: number, lineOf: (record: number) => number): Issue {
-    const path = this.pathOf(person);
-    const first = this.pathOf(holder);
-    return personRepeatIssue(path, lineOf(path[0] as number), first, lineOf(first[0] as number));
-  }
-
   private sameId(a: number, b: number): boolean {
-    const x = this.offsets === undefined ? -1 : this.offsets.at(a);
-    const y = this.offsets === undefined ? -1 : this.offsets.at(b);
+    const x = this.offsets === undefined ? -1 : this.offsets.at(a) - 1;
+    const y = this.offsets === undefined ? -1 : this.offsets.at(b) - 1;
     if (x < 0) return y < 0 ? this.texts!.at(a) === this.texts!.at(b) : this.bytesAre(y, this.texts!.at(a));
     if (y < 0) return this.bytesAre(x, this.texts!.at(b));
     const arena = this.arena;
@@ -233,6 +259,12 @@ export class PersonRegistry {
     for (let k = 0; k < id.length; k++) if (id.charCodeAt(k) !== arena[offset + 1 + k]) return false;
     return true;
   }
+}
+
+// The path of a person: member `member` of the family at `row`, or the individual at `row`.
+function pathOf(rows: RegisteredRows, row: number, member: number): PathSegment[] {
+  const record = rows.recordOf(row);
+  return rows.isFamily(row) ? [record, 'members', member, 'personId'] : [record, 'personId'];
 }
 
 /**

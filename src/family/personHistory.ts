@@ -1,8 +1,8 @@
 import type { Issue, PathSegment } from '../errors/Issue';
 import type { Beijing2021WeightRule, Policy } from '../policy/Policy';
 import { steps2021 } from '../policy/steps2021';
-import { fullYearsBetween } from '../time/fullYearsBetween';
-import { daysFromCivil, parseOffset, parseTimestamp } from '../time/timestamp';
+import { yearsBetweenKeys } from '../time/fullYearsBetween';
+import { calendarKey, daysFromCivil, parseOffset, parseTimestamp } from '../time/timestamp';
 import type { PersonHistory } from './familyRecords';
 
 /** What the policy makes of a person's history. */
@@ -19,6 +19,8 @@ export interface HistoryRules {
   readonly c5ExtraSteps: number;
   /** Instant the queue years are counted to (epoch ms). */
   readonly queueCountTo: number;
+  /** Its calendarKey at the policy's offset. */
+  readonly queueCountToKey: number;
   readonly roundUpPartYear: boolean;
   readonly offsetMinutes: number;
 }
@@ -37,6 +39,7 @@ export function historyRules(policy: Policy): HistoryRules {
     steps: policy.weights as Beijing2021WeightRule,
     c5ExtraSteps: policy.c5ExtraSteps,
     queueCountTo,
+    queueCountToKey: calendarKey(queueCountTo, offsetMinutes),
     roundUpPartYear: rule.partYear === 'round-up',
     offsetMinutes,
   };
@@ -114,6 +117,7 @@ export function stepsOf(
 /** historyFigures' queue years, from queueYears (−1: absent) or the queueSince instant (NaN: absent). */
 export function queueYearsOf(rules: HistoryRules, queueYears: number, queueSince: number): number {
   if (queueYears >= 0) return queueYears;
-  if (Number.isNaN(queueSince)) return 0;
-  return fullYearsBetween(queueSince, rules.queueCountTo, rules.offsetMinutes, rules.roundUpPartYear);
+  // fullYearsBetween(queueSince, queueCountTo), with the end's calendar key computed once per policy.
+  if (!(queueSince < rules.queueCountTo)) return 0;
+  return yearsBetweenKeys(calendarKey(queueSince, rules.offsetMinutes), rules.queueCountToKey, rules.roundUpPartYear);
 }

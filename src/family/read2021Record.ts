@@ -17,6 +17,7 @@ import {
   SPOUSE_PARENT,
 } from './internal/Record2021Fields';
 import { historyFigures, historyIssues, historyRules, queueYearsOf, stepsOf, type HistoryRules } from './personHistory';
+import type { ColumnStorage } from '../pool/internal/ChunkedColumn';
 import { personRepeatIssue, PersonRegistry } from './PersonRegistry';
 
 /** A 2021– record reduced to what the pool stores. */
@@ -42,7 +43,7 @@ export class Reader2021 {
   /** Fields of the record being read on the fast path. */
   readonly fields: Record2021Fields = new Record2021Fields();
   /** Persons of every accepted record. */
-  readonly persons: PersonRegistry = new PersonRegistry();
+  readonly persons: PersonRegistry;
   private readonly policy: Policy;
   private readonly family: FamilyRule;
   private readonly rules: HistoryRules;
@@ -52,37 +53,41 @@ export class Reader2021 {
   /**
    * `policy`: a checked 2021– policy. `reference`: the general path only, checking each record's
    * persons as it comes with a map — the plain definition the fast paths are tested against.
+   * `storage`: where the persons are kept (see ColumnStorage), `expectedRecords` a size hint.
    */
-  constructor(policy: Policy, reference = false) {
+  constructor(policy: Policy, reference = false, storage: ColumnStorage = 'heap', expectedRecords?: number) {
     this.policy = policy;
+    // Families bring several persons: room for two per record (typed storage; heap chunks need no hint).
+    this.persons = new PersonRegistry(storage, expectedRecords === undefined ? undefined : 2 * expectedRecords);
     this.family = policy.family!;
     this.rules = historyRules(policy);
     this.firstSeen = reference ? new Map() : undefined;
   }
 
   /**
-   * The weight of the record in `fields` (record `record`) when it is plainly valid; its persons
-   * are then registered. −1 otherwise, with nothing changed.
+   * The weight of the record in `fields` when it is plainly valid; its persons are then
+   * registered. −1 otherwise, with nothing changed.
    */
-  accept(record: number): number {
+  accept(): number {
     const f = this.fields;
     if (!f.isPlain()) return -1;
     if (!f.isFamily) {
       const steps = stepsOf(this.rules, f.steps[0]!, f.drawsTo2020[0]!, f.drawsSince2021[0]!, f.c5[0] === 1, true);
       if (!(steps >= 1 && steps <= MAX_WEIGHT)) return -1;
-      this.register(0, record, false);
+      this.register(0);
       return steps;
     }
     const total = this.familyTotal();
     if (total < 0) return -1;
-    for (let m = 0; m < f.memberCount; m++) this.register(m, record, true);
+    for (let m = 0; m < f.memberCount; m++) this.register(m);
     return total;
   }
 
-  private register(person: number, record: number, member: boolean): void {
+  // Registers person `person` of the record in `fields` (person 0 comes first).
+  private register(person: number): void {
     const f = this.fields;
-    if (f.ids === undefined) this.persons.addString(f.idText[person]!, f.idHash[person]!, record, member);
-    else this.persons.addBytes(f.ids, f.idStart[person]!, f.idEnd[person]!, f.idHash[person]!, record, member);
+    if (f.ids === undefined) this.persons.addString(f.idText[person]!, f.idHash[person]!, person === 0);
+    else this.persons.addBytes(f.ids, f.idStart[person]!, f.idEnd[person]!, f.idHash[person]!, person === 0);
   }
 
   // The points of the family in `fields` when it keeps the family rules (familyIssues finds nothing)
@@ -184,7 +189,7 @@ export class Reader2021 {
     const firstSeen = this.firstSeen;
     const line = at.line ?? 0;
     if (firstSeen === undefined) {
-      for (const [id, path] of persons) this.persons.add(id, path[0] as number, path[2] as number | undefined);
+      persons.forEach(([id], i) => this.persons.add(id, i === 0));
       return [];
     }
     const repeats: Issue[] = [];

@@ -35,7 +35,12 @@ export class JsonLinesPoolParser {
   bytes = 0;
 
   constructor(options: JsonLinesPoolParserOptions) {
-    this.builder = new PoolBuilder({ policy: options.policy, expectedRecords: options.expectedRecords ?? 1 << 16 });
+    // Typed columns: the records of a byte stream are never all in memory (see ColumnStorage).
+    this.builder = new PoolBuilder({
+      policy: options.policy,
+      expectedRecords: options.expectedRecords ?? 1 << 16,
+      storage: 'typed',
+    });
     this.shape = fastShapeOf(this.builder.policy);
     this.reader2021 = this.builder.reader2021;
   }
@@ -47,7 +52,8 @@ export class JsonLinesPoolParser {
 
   /** Feeds the next chunk of the file. */
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
+    // A plain Uint8Array view (a Node Buffer is a subclass): the fast readers then see one kind of array.
+    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.bytes === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     this.bytes += chunk.length;
     let start = 0;

@@ -5,6 +5,7 @@ import { Reader2021 } from '../family/read2021Record';
 import { checkPolicy } from '../policy/checkPolicy';
 import type { Policy } from '../policy/Policy';
 import { kindId } from './ApplicantKind';
+import type { ColumnStorage } from './internal/ChunkedColumn';
 import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
 import { sortIntoRun } from './internal/PoolRun';
@@ -15,13 +16,15 @@ import { recordReaderFor, type RecordReader } from './recordReader';
 export interface PoolBuilderOptions {
   /** The policy that turns records into entries. */
   readonly policy: Policy;
-  /** Expected number of records (a hint; storage grows in chunks without copying). */
+  /** Expected number of records, to size buffers once (typed storage; heap chunks need no hint). */
   readonly expectedRecords?: number;
   /**
    * @internal False: every record takes the general path (the schemas; persons checked record by
    * record) — the definition the fast paths are tested against.
    */
   readonly fastPath?: boolean;
+  /** @internal Where collected columns are kept: on the JS heap (default; records may be in memory) or in typed arrays (readers of bytes). */
+  readonly storage?: ColumnStorage;
 }
 
 /**
@@ -44,10 +47,13 @@ export class PoolBuilder {
   constructor(options: PoolBuilderOptions) {
     this.policy = checkPolicy(options.policy);
     const is2021 = this.policy.weights.rule === 'beijing2021';
-    this.reader2021 = is2021 ? new Reader2021(this.policy, options.fastPath === false) : undefined;
+    const storage = options.storage ?? 'heap';
+    this.reader2021 = is2021
+      ? new Reader2021(this.policy, options.fastPath === false, storage, options.expectedRecords)
+      : undefined;
     this.read = is2021 ? undefined : recordReaderFor(this.policy, options.fastPath ?? true);
     this.fastObjects = is2021 && options.fastPath !== false;
-    this.columns = new GrowableColumns();
+    this.columns = new GrowableColumns(options.expectedRecords, storage);
   }
 
   /** Records seen so far (valid or not). */
@@ -87,7 +93,7 @@ export class PoolBuilder {
    */
   addFields(line: number): boolean {
     const reader = this.reader2021!;
-    const weight = reader.accept(this.index);
+    const weight = reader.accept();
     if (weight < 0) return false;
     const fields = reader.fields;
     this.columns.push(fields.code, weight, fields.isFamily ? FAMILY : INDIVIDUAL, this.index++, line);
@@ -98,7 +104,11 @@ export class PoolBuilder {
   finish(): Pool {
     const columns = this.columns;
     let issues = this.issues;
-    const repeats = this.reader2021?.persons.repeats((record) => columns.lineAt(columns.rowOf(record)));
+    const repeats = this.reader2021?.persons.repeats({
+      recordOf: (row) => columns.recordAt(row),
+      lineOf: (row) => columns.lineAt(row),
+      isFamily: (row) => columns.keyAt(row) % 4 === FAMILY,
+    });
     if (repeats !== undefined && repeats.records.length > 0) {
       columns.removeRecords(repeats.records);
       issues = withRepeats(issues, repeats);

@@ -20,7 +20,9 @@ export function createPool(records: Iterable<unknown>, options: CreatePoolOption
     policy: options.policy,
     ...(Array.isArray(records) ? { expectedRecords: records.length } : {}),
   });
-  for (const record of records) builder.add(record);
+  // Indexes rather than an iterator for arrays: no iterator result per record (millions of them).
+  if (Array.isArray(records)) for (let i = 0; i < records.length; i++) builder.add(records[i]);
+  else for (const record of records) builder.add(record);
   return builder.finish();
 }
 

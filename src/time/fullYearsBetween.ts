@@ -9,8 +9,13 @@ import { CALENDAR_YEAR_SPAN, calendarKey } from './timestamp';
  */
 export function fullYearsBetween(from: number, to: number, offsetMinutes: number, roundUpPart = false): number {
   if (to <= from) return 0;
+  return yearsBetweenKeys(calendarKey(from, offsetMinutes), calendarKey(to, offsetMinutes), roundUpPart);
+}
+
+/** fullYearsBetween of two instants given as calendar keys (see calendarKey), `from` before `to`. */
+export function yearsBetweenKeys(fromKey: number, toKey: number, roundUpPart: boolean): number {
   // Calendar keys order instants by (year, month, day, time of day): no date objects per call.
-  const span = calendarKey(to, offsetMinutes) - calendarKey(from, offsetMinutes);
+  const span = toKey - fromKey;
   const years = Math.floor(span / CALENDAR_YEAR_SPAN);
   const exact = span - years * CALENDAR_YEAR_SPAN === 0;
   return roundUpPart && !exact ? years + 1 : years;

@@ -82,14 +82,24 @@ export function parseTimestamp(text: string): number | undefined {
 
 /** parseTimestamp with NaN for "not a timestamp". */
 export function timestampOf(text: string): number {
+  return copy(text) ? readTimestamp(copied, 0, text.length) : Number.NaN;
+}
+
+/** Whether `text` is a timestamp (timestampOf would not be NaN), without computing the instant. */
+export function isTimestampText(text: string): boolean {
+  return copy(text) && isTimestamp(copied, 0, text.length);
+}
+
+// Copies a string that may be a timestamp into `copied`; false when it cannot be one (too long, not ASCII).
+function copy(text: string): boolean {
   const length = text.length;
-  if (length > LONGEST) return Number.NaN;
+  if (length > LONGEST) return false;
   for (let i = 0; i < length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit > 0x7f) return Number.NaN; // the grammar is ASCII
+    if (unit > 0x7f) return false; // the grammar is ASCII
     copied[i] = unit;
   }
-  return readTimestamp(copied, 0, length);
+  return true;
 }
 
 /**

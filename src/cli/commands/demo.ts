@@ -1,15 +1,26 @@
-import type { Command } from 'commander';
-import { runDemo } from '../demo';
+import { Option, type Command } from 'commander';
+import { DEMO_DEFAULTS, runDemo, type DemoEra } from '../demo';
 import { intArg, type CliContext } from '../context';
 
 /** `yaohao demo`. */
 export function demoCommand(cli: Command, _context: CliContext): void {
   cli
     .command('demo')
-    .description('a Beijing-2019-scale draw on a built-in synthetic pool (nothing downloaded)')
-    .option('--size <n>', 'applications', intArg('--size'), 3_100_000)
-    .option('--quota <n>', 'winners', intArg('--quota'), 6_400)
-    .action((options: { size: number; quota: number }) => {
-      runDemo({ size: options.size, quota: options.quota, print: (line) => process.stdout.write(`${line}\n`) });
+    .description('a city-scale draw on a built-in synthetic pool (nothing downloaded)')
+    .addOption(
+      new Option('--era <era>', '2019: individuals by steps; 2024: families by points and individuals in one pool')
+        .choices(['2019', '2024'])
+        .default('2019'),
+    )
+    .option('--size <n>', 'applications (default: 3,100,000 for 2019, 3,000,000 for 2024)', intArg('--size'))
+    .option('--quota <n>', 'winners (default: 6,400 for 2019, 9,600 for 2024)', intArg('--quota'))
+    .action((options: { era: DemoEra; size?: number; quota?: number }) => {
+      const defaults = DEMO_DEFAULTS[options.era];
+      runDemo({
+        era: options.era,
+        size: options.size ?? defaults.size,
+        quota: options.quota ?? defaults.quota,
+        print: (line) => process.stdout.write(`${line}\n`),
+      });
     });
 }

@@ -1,7 +1,7 @@
 import { kindId } from '../../pool/ApplicantKind';
 import { parseApplicationCode } from '../../pool/applicationCode';
-import { timestampOf } from '../../time/timestamp';
-import { hashId } from '../PersonRegistry';
+import { isTimestampText, timestampOf } from '../../time/timestamp';
+import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
 
 /** Most members a family may have on the fast path (larger ones are read by the general path). */
 export const MAX_FAST_MEMBERS = 16;
@@ -219,10 +219,15 @@ export class Record2021Fields {
     switch (key) {
       case 'personId': {
         if (typeof value !== 'string' || value.length < 1 || value.length > MAX_PERSON_ID) return -1;
-        // Lone surrogates are the schema's to explain: give up on any surrogate.
-        for (let i = 0; i < value.length; i++) if ((value.charCodeAt(i) & 0xf800) === 0xd800) return -1;
+        let hash = ID_HASH_START;
+        for (let i = 0; i < value.length; i++) {
+          const unit = value.charCodeAt(i);
+          // Lone surrogates are the schema's to explain: give up on any surrogate.
+          if ((unit & 0xf800) === 0xd800) return -1;
+          hash = idHashStep(hash, unit);
+        }
         this.idText[p] = value;
-        this.idHash[p] = hashId(value);
+        this.idHash[p] = idHashEnd(hash);
         return PERSON_ID;
       }
       case 'role': {
@@ -251,15 +256,16 @@ export class Record2021Fields {
         if (!isCount(value)) return -1;
         this.queueYears[p] = value;
         return QUEUE_YEARS;
-      case 'queueSince':
-      case 'registeredAt': {
+      case 'queueSince': {
         if (typeof value !== 'string') return -1;
         const time = timestampOf(value);
         if (Number.isNaN(time)) return -1;
-        if (key === 'registeredAt') return REGISTERED_AT;
         this.queueSince[p] = time;
         return QUEUE_SINCE;
       }
+      case 'registeredAt':
+        // Only a queue time counts (queue years); a registration time just has to be real.
+        return typeof value === 'string' && isTimestampText(value) ? REGISTERED_AT : -1;
       default:
         return 0;
     }

@@ -71,20 +71,33 @@ class Literal {
   }
 }
 
-// Keys with their closing quote.
-const KEY_KIND = new Literal('kind"', KIND);
-const KEY_CODE = new Literal('code"', CODE);
-const KEY_C5 = new Literal('c5"', C5);
-const KEY_FAMILY_YEARS = new Literal('familyYears"', FAMILY_YEARS);
-const KEY_MEMBERS = new Literal('members"', MEMBERS);
-const KEY_PERSON_ID = new Literal('personId"', PERSON_ID);
-const KEY_ROLE = new Literal('role"', ROLE);
-const KEY_REGISTERED_AT = new Literal('registeredAt"', REGISTERED_AT);
-const KEY_STEPS = new Literal('steps"', STEPS);
-const KEY_DRAWS_TO_2020 = new Literal('drawsTo2020"', DRAWS_TO_2020);
-const KEY_DRAWS_SINCE_2021 = new Literal('drawsSince2021"', DRAWS_SINCE_2021);
-const KEY_QUEUE_YEARS = new Literal('queueYears"', QUEUE_YEARS);
-const KEY_QUEUE_SINCE = new Literal('queueSince"', QUEUE_SINCE);
+/** A key: its bit in the fields' `seen` masks, and its text after the opening quote, with and without a colon right after. */
+class Key {
+  readonly withColon: Literal;
+  readonly bare: Literal;
+
+  constructor(
+    name: string,
+    readonly bit: number,
+  ) {
+    this.withColon = new Literal(`${name}":`, bit);
+    this.bare = new Literal(`${name}"`, bit);
+  }
+}
+
+const KEY_KIND = new Key('kind', KIND);
+const KEY_CODE = new Key('code', CODE);
+const KEY_C5 = new Key('c5', C5);
+const KEY_FAMILY_YEARS = new Key('familyYears', FAMILY_YEARS);
+const KEY_MEMBERS = new Key('members', MEMBERS);
+const KEY_PERSON_ID = new Key('personId', PERSON_ID);
+const KEY_ROLE = new Key('role', ROLE);
+const KEY_REGISTERED_AT = new Key('registeredAt', REGISTERED_AT);
+const KEY_STEPS = new Key('steps', STEPS);
+const KEY_DRAWS_TO_2020 = new Key('drawsTo2020', DRAWS_TO_2020);
+const KEY_DRAWS_SINCE_2021 = new Key('drawsSince2021', DRAWS_SINCE_2021);
+const KEY_QUEUE_YEARS = new Key('queueYears', QUEUE_YEARS);
+const KEY_QUEUE_SINCE = new Key('queueSince', QUEUE_SINCE);
 const TOP_KEYS = KIND | CODE | FAMILY_YEARS | MEMBERS | PERSON_FIELDS;
 const MEMBER_KEYS = ROLE | PERSON_FIELDS;
 // Values with their quotes.
@@ -147,15 +160,18 @@ function readObject(
   for (;;) {
     if (i >= end || bytes[i] !== QUOTE) return NOT_FAST;
     const key = keyAt(bytes, i + 1);
-    if (key === undefined || !key.isAt(bytes, view, i + 1, end)) return NOT_FAST;
-    const bit = key.id;
+    if (key === undefined) return NOT_FAST;
+    const bit = key.bit;
     if ((bit & allowed) === 0 || (seen & bit) !== 0) return NOT_FAST;
     seen |= bit;
-    i += 1 + key.bytes.length;
-    // JSON.stringify writes no spaces: look for them only where the expected byte is not there.
-    if (i < end && bytes[i] !== COLON) i = skipSpace(bytes, i, end);
-    if (i >= end || bytes[i] !== COLON) return NOT_FAST;
-    i++;
+    // JSON.stringify writes `"key":value`: spaces are looked for only when that is not what is there.
+    if (key.withColon.isAt(bytes, view, i + 1, end)) i += 1 + key.withColon.bytes.length;
+    else {
+      if (!key.bare.isAt(bytes, view, i + 1, end)) return NOT_FAST;
+      i = skipSpace(bytes, i + 1 + key.bare.bytes.length, end);
+      if (i >= end || bytes[i] !== COLON) return NOT_FAST;
+      i++;
+    }
     if (i < end && bytes[i]! <= SPACE) i = skipSpace(bytes, i, end);
     if (i >= end) return NOT_FAST;
     switch (bit) {
@@ -300,7 +316,7 @@ function readCount(bytes: Uint8Array, at: number, end: number): number {
 }
 
 /** The key that may start at bytes[at] (after its opening quote), told apart by its first letters; the caller checks it whole. */
-function keyAt(bytes: Uint8Array, at: number): Literal | undefined {
+function keyAt(bytes: Uint8Array, at: number): Key | undefined {
   switch (bytes[at]) {
     case 0x63: // c
       return bytes[at + 1] === 0x6f ? KEY_CODE : KEY_C5;

@@ -1,21 +1,26 @@
-import { NumberColumn } from './ChunkedColumn';
+import { numberColumn, type ColumnStorage, type NumberColumn } from './ChunkedColumn';
 
 /**
- * Column storage for records as they arrive (no object per record), on the JS heap in chunks (see
- * NumberColumn). A row's sort key is code × 4 + kind id: exact (< 4·10^13 < 2^53), ordered by
+ * Column storage for records as they arrive (no object per record), in chunks (see ColumnStorage). A row's sort key is code × 4 + kind id: exact (< 4·10^13 < 2^53), ordered by
  * code, one array to move. Record indexes and lines are stored only once they are needed: while
  * every record is accepted, row i is record i; while no record comes with a line, lines are 0.
  */
 export class GrowableColumns {
-  readonly keys: NumberColumn = new NumberColumn();
-  readonly weights: NumberColumn = new NumberColumn();
+  readonly keys: NumberColumn;
+  readonly weights: NumberColumn;
   /** Record index of each row, once some record was not stored (bad records are not). */
   private records: NumberColumn | undefined;
   /** 1-based source line of each row, once some row came with one. */
   private lines: NumberColumn | undefined;
 
-  /** `_expectedRows`: a size hint older callers give; chunks grow without copying, so it is not needed. */
-  constructor(_expectedRows?: number) {}
+  /** `expectedRows`: how many rows to make room for at once (typed storage; heap chunks need no hint). */
+  constructor(
+    private readonly expectedRows?: number,
+    private readonly storage: ColumnStorage = 'heap',
+  ) {
+    this.keys = numberColumn(storage, 'doubles', expectedRows);
+    this.weights = numberColumn(storage, 'uint32', expectedRows);
+  }
 
   /** Rows stored. */
   get count(): number {
@@ -32,9 +37,9 @@ export class GrowableColumns {
     this.keys.push(code * 4 + kind);
     this.weights.push(weight);
     if (this.records !== undefined) this.records.push(record);
-    else if (record !== row) this.records = filled(row, (i) => i, record);
+    else if (record !== row) this.records = this.filled(row, (i) => i, record);
     if (this.lines !== undefined) this.lines.push(line);
-    else if (line !== 0) this.lines = filled(row, () => 0, line);
+    else if (line !== 0) this.lines = this.filled(row, () => 0, line);
   }
 
   /** The sort key of a row. */
@@ -52,26 +57,10 @@ export class GrowableColumns {
     return this.lines === undefined ? 0 : this.lines.at(row);
   }
 
-  /** The row of a stored record, or −1. */
-  rowOf(record: number): number {
-    const records = this.records;
-    if (records === undefined) return record < this.count ? record : -1;
-    let low = 0;
-    let high = this.count - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const at = records.at(mid);
-      if (at === record) return mid;
-      if (at < record) low = mid + 1;
-      else high = mid - 1;
-    }
-    return -1;
-  }
-
   /** Removes the rows of the given records (record indexes, ascending), keeping the others in order. */
   removeRecords(records: readonly number[]): void {
     if (records.length === 0) return;
-    this.records ??= filled(this.count, (i) => i);
+    this.records ??= this.filled(this.count, (i) => i);
     const kept = this.records;
     let rows = 0;
     let next = 0;
@@ -87,12 +76,12 @@ export class GrowableColumns {
     }
     for (const column of [this.keys, this.weights, kept, this.lines]) column?.truncate(rows);
   }
-}
 
-// A column holding value(i) for the first `rows` rows, then `next`.
-function filled(rows: number, value: (i: number) => number, next?: number): NumberColumn {
-  const column = new NumberColumn();
-  for (let i = 0; i < rows; i++) column.push(value(i));
-  if (next !== undefined) column.push(next);
-  return column;
+  // A column holding value(i) for the first `rows` rows, then `next`.
+  private filled(rows: number, value: (i: number) => number, next?: number): NumberColumn {
+    const column = numberColumn(this.storage, 'uint32', Math.max(rows + 1, this.expectedRows ?? 0));
+    for (let i = 0; i < rows; i++) column.push(value(i));
+    if (next !== undefined) column.push(next);
+    return column;
+  }
 }
