@@ -145,27 +145,36 @@ export class PersonRegistry {
     const shift = HASH_BITS - bits;
     const partitions = 1 << bits;
     const hashes = this.hashes;
-    const partitionOf = (p: number): number => hashes.at(p) >>> (shift + 1);
     const sizes = new Uint32Array(partitions);
-    for (let p = 0; p < count; p++) sizes[partitionOf(p)]!++;
+    for (let p = 0; p < count; p++) sizes[hashes.at(p) >>> (shift + 1)]!++;
     // Partitions in rounds of about ROUND_TARGET persons: each round gathers its persons (in input
-    // order inside each partition) into one small buffer, so no array as large as the registry is made.
-    const gathered = new Uint32Array(Math.min(count, ROUND_TARGET + PARTITION_TARGET * 4));
+    // order inside each partition) with their hashes into small buffers, so that a partition is read
+    // in order and no array as large as the registry is made.
+    const capacity = Math.min(count, ROUND_TARGET + PARTITION_TARGET * 4);
+    let persons = new Uint32Array(capacity);
+    let personHashes = new Uint32Array(capacity);
     const cursor = new Uint32Array(partitions + 1);
     let table = new Uint32Array(16);
     for (let from = 0; from < partitions;) {
       let to = from;
       let size = 0;
-      while (to < partitions && (to === from || size + sizes[to]! <= gathered.length)) size += sizes[to++]!;
+      while (to < partitions && (to === from || size + sizes[to]! <= capacity)) size += sizes[to++]!;
+      if (size > persons.length) {
+        persons = new Uint32Array(size);
+        personHashes = new Uint32Array(size);
+      }
       let start = 0;
       for (let b = from; b < to; b++) {
         cursor[b] = start;
         start += sizes[b]!;
       }
-      const buffer = size <= gathered.length ? gathered : new Uint32Array(size);
       for (let p = 0; p < count; p++) {
-        const b = partitionOf(p);
-        if (b >= from && b < to) buffer[cursor[b]!++] = p;
+        const hash = hashes.at(p) >>> 1;
+        const b = hash >>> shift;
+        if (b < from || b >= to) continue;
+        const at = cursor[b]!++;
+        persons[at] = p;
+        personHashes[at] = hash;
       }
       for (let b = from, begin = 0; b < to; begin += sizes[b]!, b++) {
         const end = begin + sizes[b]!;
@@ -175,20 +184,19 @@ export class PersonRegistry {
         else table.fill(0, 0, slots);
         const mask = slots - 1;
         for (let k = begin; k < end; k++) {
-          const p = buffer[k]!;
-          const hash = hashes.at(p) >>> 1;
+          const hash = personHashes[k]!;
           let slot = hash & mask;
           let first = -1;
+          // The table holds positions in the buffer (+1) of first occurrences.
           for (let q = table[slot]!; q !== 0; q = table[slot]!) {
-            if (hashes.at(q - 1) >>> 1 === hash && this.sameId(q - 1, p)) {
-              first = q - 1;
+            if (personHashes[begin + q - 1] === hash && this.sameId(persons[begin + q - 1]!, persons[k]!)) {
+              first = persons[begin + q - 1]!;
               break;
             }
             slot = (slot + 1) & mask;
           }
-          // Only first occurrences go in the table, so a repeat finds its first directly.
-          if (first < 0) table[slot] = p + 1;
-          else found.set(p, first);
+          if (first < 0) table[slot] = k - begin + 1;
+          else found.set(persons[k]!, first);
         }
       }
       from = to;
