@@ -10,8 +10,10 @@ export class GrowableColumns {
   readonly weights: NumberColumn;
   /** Record index of each row, once some record was not stored (bad records are not). */
   private records: NumberColumn | undefined;
-  /** 1-based source line of each row, once some row came with one. */
+  /** 1-based source line of each row, once lines stop following the record indexes. */
   private lines: NumberColumn | undefined;
+  /** While `lines` is not kept: line − record index of every row, null when rows have no lines (undefined: no row yet). */
+  private lineOffset: number | null | undefined;
 
   /** `expectedRows`: how many rows to make room for at once (typed storage; heap chunks need no hint). */
   constructor(
@@ -27,19 +29,17 @@ export class GrowableColumns {
     return this.keys.length;
   }
 
-  /** Whether some row came with a line. */
-  get hasLines(): boolean {
-    return this.lines !== undefined;
-  }
-
   push(code: number, weight: number, kind: number, record: number, line = 0): void {
     const row = this.keys.length;
     this.keys.push(code * 4 + kind);
     this.weights.push(weight);
     if (this.records !== undefined) this.records.push(record);
     else if (record !== row) this.records = this.filled(row, (i) => i, record);
+    // A file's lines usually run with its records (no blank lines): kept only when they stop doing so.
     if (this.lines !== undefined) this.lines.push(line);
-    else if (line !== 0) this.lines = this.filled(row, () => 0, line);
+    else if (this.lineOffset === undefined) this.lineOffset = line === 0 ? null : line - record;
+    else if (this.lineOffset === null ? line !== 0 : line - record !== this.lineOffset)
+      this.lines = this.filled(row, (i) => this.lineAt(i), line);
   }
 
   /** The sort key of a row. */
@@ -54,7 +54,8 @@ export class GrowableColumns {
 
   /** The 1-based line of a row, or 0. */
   lineAt(row: number): number {
-    return this.lines === undefined ? 0 : this.lines.at(row);
+    if (this.lines !== undefined) return this.lines.at(row);
+    return this.lineOffset === null || this.lineOffset === undefined ? 0 : this.recordAt(row) + this.lineOffset;
   }
 
   /** Removes the rows of the given records (record indexes, ascending), keeping the others in order. */
