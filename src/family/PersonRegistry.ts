@@ -145,8 +145,15 @@ export class PersonRegistry {
     const shift = HASH_BITS - bits;
     const partitions = 1 << bits;
     const hashes = this.hashes;
+    // The columns are read chunk by chunk (value p is chunk[p >>> bits][p & mask]).
+    const chunks = hashes.chunks;
+    const chunkSize = 2 ** hashes.chunkBits;
     const sizes = new Uint32Array(partitions);
-    for (let p = 0; p < count; p++) sizes[hashes.at(p) >>> (shift + 1)]!++;
+    for (let c = 0; c * chunkSize < count; c++) {
+      const chunk = chunks[c]!;
+      const end = Math.min(chunkSize, count - c * chunkSize);
+      for (let k = 0; k < end; k++) sizes[chunk[k]! >>> (shift + 1)]!++;
+    }
     // Partitions in rounds of about ROUND_TARGET persons: each round gathers its persons (in input
     // order inside each partition) with their hashes into small buffers, so that a partition is read
     // in order and no array as large as the registry is made.
@@ -168,13 +175,18 @@ export class PersonRegistry {
         cursor[b] = start;
         start += sizes[b]!;
       }
-      for (let p = 0; p < count; p++) {
-        const hash = hashes.at(p) >>> 1;
-        const b = hash >>> shift;
-        if (b < from || b >= to) continue;
-        const at = cursor[b]!++;
-        persons[at] = p;
-        personHashes[at] = hash;
+      for (let c = 0; c * chunkSize < count; c++) {
+        const chunk = chunks[c]!;
+        const base = c * chunkSize;
+        const end = Math.min(chunkSize, count - base);
+        for (let k = 0; k < end; k++) {
+          const hash = chunk[k]! >>> 1;
+          const b = hash >>> shift;
+          if (b < from || b >= to) continue;
+          const at = cursor[b]!++;
+          persons[at] = base + k;
+          personHashes[at] = hash;
+        }
       }
       for (let b = from, begin = 0; b < to; begin += sizes[b]!, b++) {
         const end = begin + sizes[b]!;

@@ -23,7 +23,13 @@ export interface HistoryRules {
   readonly queueCountToKey: number;
   readonly roundUpPartYear: boolean;
   readonly offsetMinutes: number;
+  /** steps2021 of the rule for small draw counts, d2020 × TABLED_SINCE + dSince (real counts are small). */
+  readonly stepsTable: Uint32Array;
 }
+
+// Draw counts looked up in HistoryRules.stepsTable (Beijing has held fewer than 100 draws up to 2020, 2 a year since).
+const TABLED_TO_2020 = 128;
+const TABLED_SINCE = 64;
 
 /** Resolves the history rules of a 2021– policy (checked by PolicySchema: it has `year` and `family`). */
 export function historyRules(policy: Policy): HistoryRules {
@@ -35,14 +41,32 @@ export function historyRules(policy: Policy): HistoryRules {
     rule.countTo === 'deadline'
       ? parseTimestamp(rule.deadline!)!
       : daysFromCivil(policy.year!, 1, 1) * 86_400_000 - offsetMinutes * 60_000;
+  const steps = policy.weights as Beijing2021WeightRule;
   return {
-    steps: policy.weights as Beijing2021WeightRule,
+    steps,
+    stepsTable: stepsTableOf(steps),
     c5ExtraSteps: policy.c5ExtraSteps,
     queueCountTo,
     queueCountToKey: calendarKey(queueCountTo, offsetMinutes),
     roundUpPartYear: rule.partYear === 'round-up',
     offsetMinutes,
   };
+}
+
+// One table per rule (familyPoints makes rules for every family it is given).
+const stepsTables = new Map<string, Uint32Array>();
+
+function stepsTableOf(rule: Beijing2021WeightRule): Uint32Array {
+  const id = `${rule.drawsAtFirstStep}/${rule.drawsPerStep}/${rule.drawsPerStepAfter2020}/${rule.after2020Rounding}`;
+  let table = stepsTables.get(id);
+  if (table === undefined) {
+    table = new Uint32Array(TABLED_TO_2020 * TABLED_SINCE);
+    for (let d = 0; d < TABLED_TO_2020; d++)
+      for (let m = 0; m < TABLED_SINCE; m++) table[d * TABLED_SINCE + m] = steps2021(rule, d, m);
+    if (stepsTables.size >= 64) stepsTables.clear(); // bounded, whatever rules callers make up
+    stepsTables.set(id, table);
+  }
+  return table;
 }
 
 /** Problems with the combination of history fields (types are the schema's job). */
@@ -110,8 +134,13 @@ export function stepsOf(
   enteringNow: boolean,
 ): number {
   if (steps >= 0) return steps;
+  const to2020 = drawsTo2020 < 0 ? 0 : drawsTo2020;
   const since2021 = (drawsSince2021 < 0 ? 0 : drawsSince2021) + (enteringNow ? 1 : 0);
-  return steps2021(rules.steps, drawsTo2020 < 0 ? 0 : drawsTo2020, since2021) + (c5 ? rules.c5ExtraSteps : 0);
+  const computed =
+    to2020 < TABLED_TO_2020 && since2021 < TABLED_SINCE
+      ? rules.stepsTable[to2020 * TABLED_SINCE + since2021]!
+      : steps2021(rules.steps, to2020, since2021);
+  return computed + (c5 ? rules.c5ExtraSteps : 0);
 }
 
 /** historyFigures' queue years, from queueYears (−1: absent) or the queueSince instant (NaN: absent). */
