@@ -180,12 +180,15 @@ function readObject(
         let k = i + 1;
         let hash = ID_HASH_START;
         // Printable ASCII without escapes: the bytes are the id's own text (hashed as they go by).
-        for (let byte = k < end ? bytes[k]! : 0; byte !== QUOTE; byte = ++k < end ? bytes[k]! : 0) {
-          if (byte < SPACE || byte >= 0x80 || byte === BACKSLASH) return NOT_FAST;
+        const limit = Math.min(end, k + MAX_PERSON_ID + 1);
+        for (; k < limit; k++) {
+          const byte = bytes[k]!;
+          if (byte === QUOTE) break;
+          if (byte - SPACE >= 0x60 || byte < SPACE || byte === BACKSLASH) return NOT_FAST;
           hash = idHashStep(hash, byte);
         }
         const length = k - i - 1;
-        if (length < 1 || length > MAX_PERSON_ID) return NOT_FAST;
+        if (k === limit || length < 1) return NOT_FAST;
         fields.idStart[person] = i + 1;
         fields.idEnd[person] = k;
         fields.idHash[person] = idHashEnd(hash);
