@@ -22,7 +22,14 @@ import {
   Rc4WordSource,
   type PresetName,
 } from '../src/index';
-import { specDefaultKey, specDigest, specDraw, specEntries, type SpecRecord } from './support/independent';
+import {
+  SpecDotNetRandom,
+  specDefaultKey,
+  specDigest,
+  specDraw,
+  specEntries,
+  type SpecRecord,
+} from './support/independent';
 
 const DIR = join(import.meta.dirname, 'vectors');
 const pick = ({ total, formula }: { total: number; formula: string }): { total: number; formula: string } => ({
@@ -94,8 +101,21 @@ interface PeriodVector {
   input: PeriodInput;
   subDraws: { label: string; quota: number; allocated: number; pool: string; winners: string[] }[];
 }
+interface LegacyRuntimeVector {
+  type: 'legacyRuntime';
+  description: string;
+  source: string;
+  cases: { seed: number; next: number[]; nextBelow: Record<string, number[]> }[];
+}
 type Vector =
-  PoolVector | GeneratorVector | FamilyPointsVector | StepsVector | SplitVector | RankingVector | PeriodVector;
+  | PoolVector
+  | GeneratorVector
+  | FamilyPointsVector
+  | StepsVector
+  | SplitVector
+  | RankingVector
+  | PeriodVector
+  | LegacyRuntimeVector;
 
 function runPeriodVector(v: Omit<PeriodVector, 'subDraws'>): PeriodVector['subDraws'] {
   const { plan, pools } = planPeriod(v.input, presets[v.policy], { period: v.period, quotas: v.quotas });
@@ -166,6 +186,20 @@ describe('test vectors', () => {
         for (const c of vector.cases) {
           const rule = { ...(presets.beijing2024.weights as Beijing2021WeightRule), after2020Rounding: c.rounding };
           expect({ ...c, steps: steps2021(rule, c.drawsTo2020, c.drawsSince2021) }).toEqual(c);
+        }
+        return;
+      }
+      if (vector.type === 'legacyRuntime') {
+        // Both implementations against a real .NET runtime, wrapping seeds above MSEED included.
+        for (const { seed, next, nextBelow } of vector.cases) {
+          for (const make of [(s: number) => new LegacyDotNetRandom(s), (s: number) => new SpecDotNetRandom(s)]) {
+            const random = make(seed);
+            expect(next.map(() => random.next())).toEqual(next);
+            for (const [max, values] of Object.entries(nextBelow)) {
+              const below = make(seed);
+              expect(values.map(() => below.nextBelow(Number(max)))).toEqual(values);
+            }
+          }
         }
         return;
       }
