@@ -16,7 +16,7 @@ export function commitCommand(cli: Command, context: CliContext): void {
     )
     .action(async (file: string, options: { policy?: string }) => {
       const out = context.output();
-      const loaded = await loadPool(file, options.policy);
+      const loaded = await loadPool(file, options.policy, { md5: true });
       const commitment = commitPool(loaded.pool);
       out.say(
         `pool       ${file} (${loaded.format}, ${formatCount(loaded.items)} ${loaded.format === 'zip' ? 'entries' : 'lines'})`,
