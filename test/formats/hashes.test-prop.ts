@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { jsCrc32 } from '../../src/formats/internal/crc32';
 import { JsMd5 } from '../../src/formats/internal/jsMd5';
 import { createMd5 } from '../../src/index';
+import { cutAt } from '../support/chunks';
 
 const md5Js = (chunks: readonly Uint8Array[]): string => {
   const hash = new JsMd5();
@@ -16,16 +17,7 @@ const md5Js = (chunks: readonly Uint8Array[]): string => {
 // Bytes, cut into chunks at arbitrary points.
 const chunked = fc
   .tuple(fc.uint8Array({ maxLength: 600 }), fc.array(fc.nat(), { maxLength: 6 }))
-  .map(([bytes, cuts]) => {
-    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-    const chunks: Uint8Array[] = [];
-    let from = 0;
-    for (const point of [...points, bytes.length]) {
-      chunks.push(bytes.subarray(from, point));
-      from = point;
-    }
-    return { bytes, chunks };
-  });
+  .map(([bytes, cuts]) => ({ bytes, chunks: cutAt(bytes, cuts) }));
 
 describe('MD5 in JavaScript', () => {
   it('RFC 1321 test suite', () => {

@@ -13,6 +13,7 @@ import {
   writeOfficialZip,
   type RandomAccessSource,
 } from '../../src/index';
+import { cutAt } from '../support/chunks';
 import { officialZip } from '../support/zipBytes';
 
 type Outcome = { ok: true; digest: string; entries: number } | { ok: false; issues: string };
@@ -26,18 +27,6 @@ async function outcome(run: () => Promise<{ pool: Parameters<typeof commitPool>[
     if (!isYaohaoError(error)) throw error; // the property fails: only YaohaoError may escape
     return { ok: false, issues: JSON.stringify(error.issues) };
   }
-}
-
-// Cuts bytes into chunks (a stream) at the given points.
-function chunk(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  return chunks;
 }
 
 // A random-access source answering every read with at most `most` bytes: chunk boundaries everywhere.
@@ -80,7 +69,7 @@ describe('fuzzing the readers', () => {
     await fc.assert(
       fc.asyncProperty(fileLike, cuts, async (bytes, at) => {
         const whole = await outcome(() => readJsonLinesPool(bytes, { policy: presets.beijing2016 }));
-        expect(await outcome(() => readJsonLinesPool(chunk(bytes, at), { policy: presets.beijing2016 }))).toEqual(
+        expect(await outcome(() => readJsonLinesPool(cutAt(bytes, at), { policy: presets.beijing2016 }))).toEqual(
           whole,
         );
       }),
@@ -91,7 +80,7 @@ describe('fuzzing the readers', () => {
     await fc.assert(
       fc.asyncProperty(fileLike, cuts, async (bytes, at) => {
         const whole = await outcome(() => readCsvPool(bytes, { policy: presets.beijing2016 }));
-        expect(await outcome(() => readCsvPool(chunk(bytes, at), { policy: presets.beijing2016 }))).toEqual(whole);
+        expect(await outcome(() => readCsvPool(cutAt(bytes, at), { policy: presets.beijing2016 }))).toEqual(whole);
       }),
       { numRuns: 300 },
     );

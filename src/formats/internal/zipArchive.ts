@@ -21,6 +21,9 @@ export const MAX_DIRECTORY_BYTES: number = 16 << 20;
 /** Compressed bytes handed to the inflater at a time: bounds what one step can produce (≤ ~1032×). */
 const INFLATE_STEP = 64 << 10;
 
+const ZIP64 = 'a zip64 archive: not supported (official pool zips are far below 4 GiB)';
+const SPLIT = 'a zip split across several disks: not supported';
+
 const METHODS: Readonly<Record<number, string>> = {
   1: 'Shrink',
   6: 'Implode',
@@ -119,12 +122,9 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
   const count = u16(tail, end + 10);
   const directorySize = u32(tail, end + 12);
   const directoryOffset = u32(tail, end + 16);
-  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff)
-    throw zipProblem('a zip64 archive: not supported (official pool zips are far below 4 GiB)');
-  if (end >= 20 && u32(tail, end - 20) === ZIP64_LOCATOR)
-    throw zipProblem('a zip64 archive: not supported (official pool zips are far below 4 GiB)');
-  if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== count)
-    throw zipProblem('a zip split across several disks: not supported');
+  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) throw zipProblem(ZIP64);
+  if (end >= 20 && u32(tail, end - 20) === ZIP64_LOCATOR) throw zipProblem(ZIP64);
+  if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== count) throw zipProblem(SPLIT);
   if (directoryOffset + directorySize !== endOffset)
     throw zipProblem(
       `the central directory (${directorySize} bytes at ${directoryOffset}) does not end where the end record starts (${endOffset}): damaged, or bytes hidden between them`,
@@ -163,8 +163,8 @@ export async function readZipDirectory(source: RandomAccessSource): Promise<ZipE
         name,
       );
     if (compressedSize === 0xffffffff || entrySize === 0xffffffff || headerOffset === 0xffffffff)
-      throw zipProblem('a zip64 archive: not supported (official pool zips are far below 4 GiB)', name);
-    if (startDisk !== 0) throw zipProblem('a zip split across several disks: not supported', name);
+      throw zipProblem(ZIP64, name);
+    if (startDisk !== 0) throw zipProblem(SPLIT, name);
     if (method === 0 && compressedSize !== entrySize)
       throw zipProblem(
         `${name} is stored (not compressed) but its directory entry declares ${compressedSize} bytes stored and ${entrySize} bytes of content`,
