@@ -223,3 +223,31 @@ describe.runIf(existsSync(CLI))('hostile inputs of 1 MB or less run in bounded m
     expect(readFileSync(join(dir, 'blank.zip')).length).toBeLessThan(1 << 20);
   });
 });
+
+describe.runIf(existsSync(CLI))('export-zip writes the same bytes in every time zone', () => {
+  it('the example pool re-exports to the published zip under UTC and under Asia/Shanghai', () => {
+    const example = join(import.meta.dirname, '..', '..', 'examples', 'auditor', 'bjPersonCommon202406.zip');
+    const published = readFileSync(example);
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York']) {
+      const out = join(dir, `tz-${zone.replace('/', '-')}.zip`);
+      const args = [
+        'export-zip',
+        example,
+        '--period',
+        '202406',
+        '--quota',
+        '40',
+        '--title',
+        '2024年第3期个人普通指标配置',
+        '--out',
+        out,
+      ];
+      const result = spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: zone },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(out).equals(published), zone).toBe(true);
+    }
+  });
+});
