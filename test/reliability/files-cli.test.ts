@@ -141,6 +141,16 @@ describe.runIf(existsSync(CLI))('problems name the right file (issue 8 §5)', ()
       yaohao(['commit', 'crc.zip']),
       /crc\.zip:bjPersonCommonApplyNumber202406_0001\.csv: bjPersonCommonApplyNumber202406_0001\.csv is damaged: its CRC-32/,
     );
+    write(
+      'other.zip',
+      buildZip([
+        { name: 'readme.txt', content: 'x' },
+        { name: 'bjPersonCommonNumberPeriod202406.csv', content: officialHeader(5) },
+        { name: 'bjPersonCommonApplyNumber202406_0001.csv', content: partRows(CODES) },
+      ]),
+    );
+    const listed = yaohao(['commit', 'other.zip']);
+    expect(listed.stdout).toMatch(/note {7}the zip holds 1 other file, not read: readme\.txt/);
     write('nozip.zip', 'PK\u0003\u0004 and then nothing');
     badInput(yaohao(['commit', 'nozip.zip']), /^yaohao: nozip\.zip: the zip is cut short or damaged/m);
   });
