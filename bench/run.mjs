@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { syntheticPoolFile } from './data.mjs';
+import { officialZipBench } from './official-zip.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZE = quick ? 310_000 : 3_100_000;
@@ -66,6 +67,8 @@ console.log(
   `\n## ${BIG.toLocaleString('en-US')} applicants: end to end ${ms(big.total)}, peak ${big.peakRssMb.toFixed(0)} MB`,
 );
 
+const zip = await officialZipBench({ size: SIZE, repeats: quick ? 3 : 7 });
+
 console.log('\n## checks');
 check(
   m.ratio <= 3,
@@ -90,3 +93,4 @@ check(
   `peak memory ≤ 1 GB at ${SIZE.toLocaleString('en-US')}: ${single.peakRssMb.toFixed(0)} MB`,
 );
 check(big.peakRssMb <= 2048, `peak memory ≤ 2 GB at ${BIG.toLocaleString('en-US')}: ${big.peakRssMb.toFixed(0)} MB`);
+for (const [ok, text] of zip.checks) check(ok, text);

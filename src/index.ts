@@ -121,3 +121,22 @@ export {
   type SyntheticPoolOptions,
   type SyntheticRecord,
 } from './synthetic/syntheticBeijingRecords';
+
+// Reading and writing pool files (isomorphic: bytes, Blobs, Web Streams, async iterables).
+export type { BlobLike, ByteSource, RandomAccessSource, ReadableStreamLike, ReadProgress } from './formats/ByteSource';
+export { createMd5, type Md5Hasher } from './formats/md5';
+export { detectPoolFormat, type PoolFormat } from './formats/detectPoolFormat';
+export {
+  readJsonLinesPool,
+  safeReadJsonLinesPool,
+  type PoolFileRead,
+  type ReadPoolOptions,
+} from './formats/readJsonLinesPool';
+export { readCsvPool, safeReadCsvPool } from './formats/readCsvPool';
+export { PERIOD_TYPES, ROWS_PER_PART, type OfficialPool, type OfficialPoolHeader } from './formats/officialPool';
+export { readOfficialZip, safeReadOfficialZip, type ReadOfficialZipOptions } from './formats/readOfficialZip';
+export { writeOfficialZip, type WriteOfficialZipOptions } from './formats/writeOfficialZip';
+export { MAX_LINE_BYTES } from './pool/JsonLinesPoolParser';
+export { SAME_REFUSAL_LIMIT } from './pool/PoolBuilder';
+export { MAX_CSV_ROW_BYTES } from './formats/internal/CsvRowReader';
+export { MAX_PART_ROW_BYTES } from './formats/internal/PartRowScanner';

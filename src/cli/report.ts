@@ -17,6 +17,9 @@ export function locate(issue: Issue, fallbackFile: string | undefined): string {
           : `${file}:${inner}`;
     return `${where}:${issue.line}`;
   }
+  // A whole file (a damaged zip), or a file inside a zip without a line (a bad CRC).
+  if (issue.path.length === 0 && file !== undefined) return file;
+  if (inner !== undefined && file !== undefined) return `${file}:${inner}`;
   if (typeof first === 'number' && file !== undefined)
     return `${file}: record ${first}${issue.path.length > 1 ? ` (${formatPath(issue.path.slice(1))})` : ''}`;
   return formatPath(issue.path);

@@ -20,7 +20,7 @@ export function createPool(records: Iterable<unknown>, options: CreatePoolOption
     policy: options.policy,
     ...(Array.isArray(records) ? { expectedRecords: records.length } : {}),
   });
-  for (const record of records) builder.add(record);
+  for (const record of records) if (!builder.add(record) && builder.stopped) break;
   return builder.finish();
 }
 

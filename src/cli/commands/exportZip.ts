@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { writeOfficialZip } from '../../node/officialZip';
+import { writeOfficialZipFile } from '../../node/officialZipFile';
 import { commitPool } from '../../pool/commitPool';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
@@ -40,7 +40,7 @@ export function exportZipCommand(cli: Command, context: CliContext): void {
       ) => {
         const out = context.output();
         const loaded = await loadPool(file, options.policy);
-        const md5 = await writeOfficialZip(loaded.pool, options.out, {
+        const md5 = await writeOfficialZipFile(loaded.pool, options.out, {
           period: options.period,
           quota: options.quota,
           periodType: options.type,
