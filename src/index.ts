@@ -121,3 +121,22 @@ export {
   type SyntheticPoolOptions,
   type SyntheticRecord,
 } from './synthetic/syntheticBeijingRecords';
+
+// Odds, waiting times and self-checks (docs/spec.md §17).
+export {
+  PoolCompositionSchema,
+  compositionOf,
+  poolComposition,
+  type PoolComposition,
+  type WeightClass,
+} from './odds/PoolComposition';
+export { winProbabilities, safeWinProbabilities, type ClassOdds, type WinProbabilities } from './odds/winProbabilities';
+export {
+  simulateDraws,
+  safeSimulateDraws,
+  mergeSimulations,
+  simulationRunLabel,
+  type SimulateDrawsOptions,
+  type SimulatedClass,
+  type SimulatedDraws,
+} from './odds/simulateDraws';
