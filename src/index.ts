@@ -140,3 +140,21 @@ export {
   type SimulatedClass,
   type SimulatedDraws,
 } from './odds/simulateDraws';
+export {
+  waitingTime,
+  safeWaitingTime,
+  type Outlook,
+  type OutlookPeriod,
+  type WaitingPeriod,
+  type WaitingTime,
+  type WaitingTimeOptions,
+} from './odds/waitingTime';
+export {
+  CountedApplicantSchema,
+  FixedWeightApplicantSchema,
+  Individual2021ApplicantSchema,
+  type ApplicantHistory,
+  type CountedApplicant,
+  type FixedWeightApplicant,
+  type Individual2021Applicant,
+} from './odds/ApplicantHistory';
