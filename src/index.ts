@@ -158,3 +158,13 @@ export {
   type FixedWeightApplicant,
   type Individual2021Applicant,
 } from './odds/ApplicantHistory';
+export {
+  selfCheck,
+  safeSelfCheck,
+  SELF_CHECK_FAMILIES,
+  type SelfCheckOptions,
+  type SelfCheckResult,
+  type SelfCheckTest,
+  type SelfCheckTestName,
+} from './odds/selfCheck';
+export { seedEntropy, safeSeedEntropy, SECURE_SEED_BITS, type SeedEntropy } from './odds/seedEntropy';
