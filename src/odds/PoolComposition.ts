@@ -40,13 +40,23 @@ export const PoolCompositionSchema: z.ZodType<PoolComposition> = z
 /** The weight classes of a pool: every distinct weight with its number of applications, ascending. */
 export function poolComposition(pool: Pool): PoolComposition {
   const weights = poolColumns(pool).weights;
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > max) max = weights[i]!;
+  // Steps and family points are small: count in a table; huge explicit weights in a map.
+  if (max <= 1 << 20) {
+    const table = new Float64Array(max + 1);
+    for (let i = 0; i < weights.length; i++) table[weights[i]!]!++;
+    const classes: WeightClass[] = [];
+    for (let weight = 1; weight <= max; weight++)
+      if (table[weight]! > 0) classes.push({ weight, count: table[weight]! });
+    return { classes };
+  }
   const counts = new Map<number, number>();
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  const classes = [...counts].map(([weight, count]) => ({ weight, count })).sort((a, b) => a.weight - b.weight);
-  return { classes };
+  return { classes: [...counts].map(([weight, count]) => ({ weight, count })).sort((a, b) => a.weight - b.weight) };
 }
 
 /**

@@ -87,7 +87,7 @@ export function selfCheck(pool: Pool, record: unknown, options: SelfCheckOptions
     ]);
   const claimed = readRecord(record, pool);
   const family = alpha / SELF_CHECK_FAMILIES;
-  const problems = winnerProblems(pool, claimed);
+  const { problems, indexes: winnerIndexes } = locateWinners(pool, claimed);
   const structural: SelfCheckTest = {
     name: 'winners-in-pool',
     statistic: problems.length,
@@ -106,7 +106,6 @@ export function selfCheck(pool: Pool, record: unknown, options: SelfCheckOptions
 
   const prepared = prepare(pool, claimed.quota);
   const columns = poolColumns(pool);
-  const winnerIndexes = claimed.winners.map((w) => pool.indexOf(w.code));
   const tests: SelfCheckTest[] = [structural];
   const skipped: { name: SelfCheckTestName; reason: string }[] = [];
   const grouped = (
@@ -273,10 +272,15 @@ function readRecord(record: unknown, pool: Pool): AuditRecord {
   return claimed;
 }
 
-/** What makes the winners impossible for this pool, whatever the seed (each a sentence). */
-function winnerProblems(pool: Pool, record: AuditRecord): string[] {
+/**
+ * Each winner's index in the pool, and what makes the winners impossible for this pool whatever
+ * the seed (each a sentence). A winner is found through its entry (one layout lookup), and only
+ * when that entry is not its code's, by code.
+ */
+function locateWinners(pool: Pool, record: AuditRecord): { problems: string[]; indexes: Uint32Array } {
   const problems: string[] = [];
   const columns = poolColumns(pool);
+  const indexes = new Uint32Array(record.winners.length);
   const expectedCount = Math.min(record.quota, pool.size);
   if (record.winners.length !== expectedCount)
     problems.push(
@@ -286,27 +290,25 @@ function winnerProblems(pool: Pool, record: AuditRecord): string[] {
     problems.push(`allocation "${record.allocation}" with quota ${record.quota} and ${pool.size} codes`);
   const seen = new Set<number>();
   record.winners.forEach((w, k) => {
-    const index = pool.indexOf(w.code);
+    const atEntry = w.entry <= pool.totalEntries ? pool.indexAtEntry(w.entry) : -1;
+    const index =
+      atEntry >= 0 && codeValueAt(columns, atEntry) === parseApplicationCode(w.code) ? atEntry : pool.indexOf(w.code);
     if (index < 0) return void problems.push(`winner ${k + 1} (${w.code}) is not in the pool`);
+    indexes[k] = index;
+    if (index !== atEntry)
+      problems.push(`winner ${k + 1} (${w.code}) is at entry ${w.entry}, which is not one of its entries`);
     if (seen.has(index)) problems.push(`winner ${k + 1} (${w.code}) has already won`);
     seen.add(index);
-    if (w.kind !== APPLICANT_KINDS[kindIdAt(columns, index)])
-      problems.push(
-        `winner ${k + 1} (${w.code}) is listed as ${w.kind}, the pool says ${APPLICANT_KINDS[kindIdAt(columns, index)]}`,
-      );
-    if (
-      w.entry > pool.totalEntries ||
-      codeValueAt(columns, pool.indexAtEntry(w.entry)) !== parseApplicationCode(w.code)
-    )
-      problems.push(`winner ${k + 1} (${w.code}) is at entry ${w.entry}, which is not one of its entries`);
-    else if (record.allocation === 'all' && (index !== k || w.entry !== k + 1))
+    const kind = APPLICANT_KINDS[kindIdAt(columns, index)];
+    if (w.kind !== kind) problems.push(`winner ${k + 1} (${w.code}) is listed as ${w.kind}, the pool says ${kind}`);
+    if (record.allocation === 'all' && (index !== k || w.entry !== k + 1))
       problems.push(
         `winner ${k + 1} (${w.code}): when everyone wins, winners are listed in code order at their first entry`,
       );
   });
   if (record.allocation === 'drawn' && record.picks < record.winners.length)
     problems.push(`${record.picks} picks cannot make ${record.winners.length} winners`);
-  return problems;
+  return { problems, indexes };
 }
 
 /** What a self-check needs of a pool and quota, whatever the draw: computed once per pool and quota. */

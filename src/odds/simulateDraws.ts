@@ -84,7 +84,13 @@ export function simulateDraws(pool: Pool, quota: number, options: SimulateDrawsO
   const { classes } = poolComposition(pool);
   const columns = poolColumns(pool);
   const classIndex = new Map(classes.map((c, k) => [c.weight, k]));
-  const classOf = new Uint32Array(pool.size);
+  // Small class numbers keep the lookup of each winner's class in cache.
+  const classOf =
+    classes.length <= 256
+      ? new Uint8Array(pool.size)
+      : classes.length <= 65_536
+        ? new Uint16Array(pool.size)
+        : new Uint32Array(pool.size);
   for (let i = 0; i < pool.size; i++) classOf[i] = classIndex.get(columns.weights[i]!)!;
 
   // Per-weight member lists make each pick's code lookup one array read: the same layout (spec §3),

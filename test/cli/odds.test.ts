@@ -1,19 +1,15 @@
 // End-to-end: `yaohao odds` and `yaohao selfcheck` on the built bin (npm test builds first).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, runCliJson, type CliRun } from '../support/cli';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 let dir: string;
-
-function yaohao(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-const json = (args: string[]): Record<string, unknown> =>
-  JSON.parse(yaohao(...args, '--json').stdout) as Record<string, unknown>;
+const yaohao = (...args: string[]): CliRun => runCli(dir, args);
+const json = (args: string[]): Record<string, unknown> => runCliJson(dir, args);
+// The odds of the test pool: beijing2016 steps, 80 winners.
+const ODDS = ['odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80'];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yaohao-odds-cli-'));
@@ -41,29 +37,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.runIf(existsSync(CLI))('yaohao odds and selfcheck', () => {
   it('odds: a table by weight class, with the naive base rate next to the exact odds', () => {
-    const { code, stdout } = yaohao('odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80');
+    const { code, stdout } = yaohao(...ODDS);
     expect(code).toBe(0);
     expect(stdout).toMatch(/weight +count +P\(win\) +base rate/);
     expect(stdout).toMatch(/exact odds per weight class \(error ≤ /);
-    const result = json(['odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80']);
+    const result = json(ODDS);
     const classes = result['classes'] as { weight: number; expectedWinners: number }[];
     expect(classes.map((c) => c.weight)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(classes.reduce((s, c) => s + c.expectedWinners, 0)).toBeCloseTo(80, 8);
   });
 
   it('odds --draws: one applicant’s odds and waiting time, and a CSV of P(win by draw k)', () => {
-    const { code, stdout } = yaohao(
-      'odds',
-      'pool.jsonl',
-      '--policy',
-      'beijing2016',
-      '--quota',
-      '80',
-      '--draws',
-      '11',
-      '--csv',
-      'wait.csv',
-    );
+    const { code, stdout } = yaohao(...ODDS, '--draws', '11', '--csv', 'wait.csv');
     expect(code).toBe(0);
     expect(stdout).toMatch(/applicant {2}weight 2 in the next draw \(beijing2016\)/);
     expect(stdout).toMatch(/waiting {4}median draw \d+, 95 % by draw \d+, mean \d+\.\d/);
@@ -73,44 +58,18 @@ describe.runIf(existsSync(CLI))('yaohao odds and selfcheck', () => {
     const winBy = csv.slice(1).map((line) => Number(line.split(',')[3]));
     for (let k = 1; k < winBy.length; k++) expect(winBy[k]!).toBeGreaterThanOrEqual(winBy[k - 1]!);
     // --csv - writes the CSV on stdout.
-    expect(
-      yaohao(
-        'odds',
-        'pool.jsonl',
-        '--policy',
-        'beijing2016',
-        '--quota',
-        '80',
-        '--draws',
-        '0',
-        '--csv',
-        '-',
-        '--periods',
-        '3',
-      ).stdout,
-    ).toMatch(/period,weight,probability,win_by\n1,1,[^\n]+\n2,1,[^\n]+\n3,1,/);
+    expect(yaohao(...ODDS, '--draws', '0', '--csv', '-', '--periods', '3').stdout).toMatch(
+      /period,weight,probability,win_by\n1,1,[^\n]+\n2,1,[^\n]+\n3,1,/,
+    );
     // A family under the 2021– rules, from a JSON history; the pool's own weights by --growth.
-    const family = json([
-      'odds',
-      'pool.jsonl',
-      '--policy',
-      'beijing2016',
-      '--quota',
-      '80',
-      '--applicant',
-      'family.json',
-      '--growth',
-      'beijing2024',
-      '--periods',
-      '4',
-    ]);
+    const family = json([...ODDS, '--applicant', 'family.json', '--growth', 'beijing2024', '--periods', '4']);
     expect((family['waitingTime'] as { periods: { weight: number }[] }).periods.map((p) => p.weight)).toEqual([
       18, 18, 22, 22,
     ]);
   });
 
   it('odds --simulate: the Monte Carlo column agrees with the exact odds', () => {
-    const result = json(['odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80', '--simulate', '400']);
+    const result = json([...ODDS, '--simulate', '400']);
     const simulated = result['simulated'] as { runs: number; classes: { interval: [number, number] }[] };
     expect(simulated.runs).toBe(400);
     const classes = result['classes'] as { probability: number }[];
@@ -177,8 +136,6 @@ describe.runIf(existsSync(CLI))('yaohao odds and selfcheck', () => {
     expect(other.stderr).toMatch(/the record was drawn from another pool/);
     expect(yaohao('odds', 'pool.jsonl', '--quota', '80', '--draws', '3').code).toBe(2);
     expect(yaohao('odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '0').stderr).toMatch(/quota/);
-    expect(yaohao('odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80', '--csv', 'x.csv').stderr).toMatch(
-      /--csv writes an applicant’s waiting time/,
-    );
+    expect(yaohao(...ODDS, '--csv', 'x.csv').stderr).toMatch(/--csv writes an applicant’s waiting time/);
   });
 });

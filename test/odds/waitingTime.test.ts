@@ -88,7 +88,7 @@ describe('waitingTime', () => {
     const codes = (result: ReturnType<typeof safeWaitingTime>) =>
       result.success ? [] : result.issues.map((i) => [i.code, i.path.join('.')]);
     const outlook = { ...STEPS, quota: 10 };
-    expect(codes(safeWaitingTime({ draws: 3 } as never, presets.beijing2024, outlook))).toEqual([
+    expect(codes(safeWaitingTime({ draws: 3 }, presets.beijing2024, outlook))).toEqual([
       ['unknown_field', 'history.draws'],
     ]);
     expect(codes(safeWaitingTime({ draws: -1 }, presets.beijing2016, outlook))[0]).toEqual([

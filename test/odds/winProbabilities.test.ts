@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, poolComposition, presets, safeWinProbabilities, winProbabilities } from '../../src/index';
+import weighted5 from '../vectors/weighted-5.json';
 import { exactClassOdds, toNumber } from './bruteForce';
 
 // Beijing 2019 by step class (3.1 M applications, steps 1–10, 0.1 % with a C5 step).
@@ -41,16 +42,8 @@ describe('winProbabilities', () => {
   });
 
   it('a pool and its composition give the same odds; classes ascend; base rate is weight × quota ÷ T', () => {
-    const pool = createPool(
-      [
-        { code: '0001100000001', weight: 1 },
-        { code: '2345100000002', weight: 3 },
-        { code: '5000100000003', weight: 2 },
-        { code: '7777100000004', weight: 1 },
-        { code: '9999100000005', weight: 2 },
-      ],
-      { policy: presets.explicit },
-    );
+    // The five-code pool of the spec (§10), as its test vector holds it.
+    const pool = createPool(weighted5.records, { policy: presets.explicit });
     expect(poolComposition(pool).classes).toEqual([
       { weight: 1, count: 2 },
       { weight: 2, count: 2 },

@@ -277,7 +277,7 @@ class PowerSeries {
       let sum = 0;
       this.xs.forEach((x, c) => {
         powers[c] = powers[c]! * x;
-        sum += this.counts[c]! * powers[c]!;
+        sum += this.counts[c]! * powers[c];
       });
       coefficients[k] = ((k % 2 === 1 ? 1 : -1) * sum) / k;
     }
