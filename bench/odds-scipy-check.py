@@ -33,4 +33,4 @@ for own in range(len(weights)):
     inside, error = integrate.quad(
         lambda t: w * np.exp(-w * t) * below_quota_without_one(t, own), t0, t1, epsabs=1e-15, epsrel=1e-13, limit=200
     )
-    print(f"weight {w:2d}: P = {-np.expm1(-w * t0) + inside!r}  (quad error estimate {error:.1e})")
+    print(f"weight {w:2d}: P = {float(-np.expm1(-w * t0) + inside)!r}  (quad error estimate {error:.1e})")
