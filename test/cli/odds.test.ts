@@ -9,7 +9,8 @@ let dir: string;
 const yaohao = (...args: string[]): CliRun => runCli(dir, args);
 const json = (args: string[]): Record<string, unknown> => runCliJson(dir, args);
 // The odds of the test pool: beijing2016 steps, 80 winners.
-const ODDS = ['odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '80'];
+const POLICY = ['--policy', 'beijing2016'];
+const ODDS = ['odds', 'pool.jsonl', ...POLICY, '--quota', '80'];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'yaohao-odds-cli-'));
@@ -81,23 +82,9 @@ describe.runIf(existsSync(CLI))('yaohao odds and selfcheck', () => {
   });
 
   it('selfcheck: an honest record passes (exit 0); a doctored one fails (exit 1)', () => {
-    expect(
-      yaohao(
-        'draw',
-        'pool.jsonl',
-        '--policy',
-        'beijing2016',
-        '--quota',
-        '200',
-        '--seed',
-        '033859',
-        '--generator',
-        'legacy',
-        '--out',
-        'record.json',
-      ).code,
-    ).toBe(0);
-    const honest = yaohao('selfcheck', 'pool.jsonl', 'record.json', '--policy', 'beijing2016');
+    const draw = ['--quota', '200', '--seed', '033859', '--generator', 'legacy', '--out', 'record.json'];
+    expect(yaohao('draw', 'pool.jsonl', ...POLICY, ...draw).code).toBe(0);
+    const honest = yaohao('selfcheck', 'pool.jsonl', 'record.json', ...POLICY);
     expect(honest.code).toBe(0);
     expect(honest.stdout).toMatch(/PASS {2}submission-order/);
     expect(honest.stdout).toMatch(/seed {7}19\.93 bits \(6 decimal digits: 10\^6 seeds\)/);
@@ -119,23 +106,23 @@ describe.runIf(existsSync(CLI))('yaohao odds and selfcheck', () => {
       join(dir, 'doctored.json'),
       JSON.stringify({ ...record, winners: record.winners.map((w) => ({ ...w, entry: firstEntry.get(w.code)! })) }),
     );
-    const doctored = yaohao('selfcheck', 'pool.jsonl', 'doctored.json', '--policy', 'beijing2016');
+    const doctored = yaohao('selfcheck', 'pool.jsonl', 'doctored.json', ...POLICY);
     expect(doctored.code).toBe(1);
     expect(doctored.stdout).toMatch(/FAIL {2}entry-passes/);
-    const verdict = json(['selfcheck', 'pool.jsonl', 'doctored.json', '--policy', 'beijing2016']);
+    const verdict = json(['selfcheck', 'pool.jsonl', 'doctored.json', ...POLICY]);
     expect(verdict['ok']).toBe(false);
     expect(verdict['seedEntropy']).toMatchObject({ seedBits: expect.closeTo(19.93, 2) });
   });
 
   it('bad input: exit 2 with the problem named', () => {
-    const bad = yaohao('selfcheck', 'pool.jsonl', 'record.json', '--policy', 'beijing2016', '--alpha', '2');
+    const bad = yaohao('selfcheck', 'pool.jsonl', 'record.json', ...POLICY, '--alpha', '2');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--alpha takes a rate strictly between 0 and 1/);
     const other = yaohao('selfcheck', 'pool.jsonl', 'record.json', '--policy', 'beijing2014');
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/the record was drawn from another pool/);
     expect(yaohao('odds', 'pool.jsonl', '--quota', '80', '--draws', '3').code).toBe(2);
-    expect(yaohao('odds', 'pool.jsonl', '--policy', 'beijing2016', '--quota', '0').stderr).toMatch(/quota/);
+    expect(yaohao('odds', 'pool.jsonl', ...POLICY, '--quota', '0').stderr).toMatch(/quota/);
     expect(yaohao(...ODDS, '--csv', 'x.csv').stderr).toMatch(/--csv writes an applicant’s waiting time/);
   });
 });
