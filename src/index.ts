@@ -121,3 +121,6 @@ export {
   type SyntheticPoolOptions,
   type SyntheticRecord,
 } from './synthetic/syntheticBeijingRecords';
+
+// Hardening (issue 8): every type a public signature uses, and the checks every entry point shares.
+export type { WinnerField } from './audit/verifyRecord';

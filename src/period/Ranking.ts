@@ -1,7 +1,10 @@
 import { toHex } from '../encoding/hex';
 import { createSha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
-import { KIND_LETTERS, kindId, type ApplicantKind } from '../pool/ApplicantKind';
+import { argumentError, isObject, requireInteger } from '../errors/arguments';
+import { APPLICANT_KINDS, KIND_LETTERS, kindId, type ApplicantKind } from '../pool/ApplicantKind';
+import { isApplicationCode } from '../pool/applicationCode';
+import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { formatTimestamp } from '../time/formatTimestamp';
 
 /** Version tag of the canonical ranking form (docs/spec.md §12.3). */
@@ -64,6 +67,21 @@ function compare(a: RankingEntrant, b: RankingEntrant): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+// Entrants come from planPeriod (checked) or from callers: points are family points, times epoch ms.
+function checkEntrant(entrant: unknown, index: number): void {
+  const path = ['entrants', index];
+  if (!isObject(entrant)) throw argumentError(path, 'an entrant { code, kind, points?, time? }', entrant);
+  if (!isApplicationCode(entrant['code'] as string))
+    throw argumentError([...path, 'code'], 'a 13-digit code', entrant['code']);
+  if (!APPLICANT_KINDS.includes(entrant['kind'] as ApplicantKind))
+    throw argumentError([...path, 'kind'], APPLICANT_KINDS.join(', '), entrant['kind']);
+  if (entrant['points'] !== undefined) requireInteger(entrant['points'], [...path, 'points'], 0, MAX_WEIGHT);
+  if (entrant['time'] !== undefined) requireInteger(entrant['time'], [...path, 'time'], -MAX_TIME, MAX_TIME);
+}
+
+// ECMAScript's time range: ±8.64e15 ms around the epoch, what formatTimestamp can write.
+const MAX_TIME = 8.64e15;
+
 const sameKey = (a: RankingEntrant, b: RankingEntrant): boolean => a.points === b.points && a.time === b.time;
 
 function keyOf(entrant: RankingEntrant): RankingKey {
@@ -83,6 +101,9 @@ export class Ranking {
   readonly entrants: readonly RankingEntrant[];
 
   constructor(entrants: readonly RankingEntrant[]) {
+    const given: unknown = entrants;
+    if (!Array.isArray(given)) throw argumentError(['entrants'], 'an array of entrants', given);
+    given.forEach(checkEntrant);
     this.entrants = [...entrants].sort(compare);
   }
 
@@ -112,6 +133,7 @@ export class Ranking {
 
   /** The first `quota` entrants, and the tie at the boundary if the code had to decide it. */
   top(quota: number): { winners: RankedWinner[]; boundaryTies: BoundaryTie[] } {
+    requireInteger(quota, ['quota'], 0, Number.MAX_SAFE_INTEGER);
     const count = Math.min(quota, this.size);
     const winners = this.entrants
       .slice(0, count)

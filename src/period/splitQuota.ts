@@ -1,5 +1,14 @@
 import Decimal from 'decimal.js';
-import type { AllocationRule, CategoryNotice } from '../policy/Allocation';
+import { argumentError, requireInteger } from '../errors/arguments';
+import { parseWith } from '../errors/fromZod';
+import { YaohaoError } from '../errors/YaohaoError';
+import {
+  CategoryNoticeSchema,
+  ROUNDINGS,
+  SHARE_PATTERN,
+  type AllocationRule,
+  type CategoryNotice,
+} from '../policy/Allocation';
 
 // 60 significant digits: quotas are integers below 2^53 and shares have small denominators, so
 // every product is computed exactly enough that rounding it to an integer is exact.
@@ -19,7 +28,26 @@ export function parseShare(share: string): Decimal {
 
 /** amount × share, rounded to an integer by the rule (exact decimal arithmetic). */
 export function applyShare(amount: number, share: string, rounding: AllocationRule['rounding']): number {
+  requireInteger(amount, ['amount'], 0, Number.MAX_SAFE_INTEGER);
+  if (typeof share !== 'string' || !SHARE_PATTERN.test(share))
+    throw argumentError(['share'], 'a share such as "0.8" or "1/6"', share);
+  requireRounding(rounding);
+  const result = shareOf(amount, share, rounding);
+  if (!Number.isSafeInteger(result))
+    throw new YaohaoError([
+      { code: 'invalid_value', path: ['share'], message: `${amount} × ${share} is not a safe integer amount` },
+    ]);
+  return result;
+}
+
+/** applyShare of checked arguments (planPeriod's policy is already checked). */
+export function shareOf(amount: number, share: string, rounding: AllocationRule['rounding']): number {
   return new Exact(amount).mul(parseShare(share)).toDecimalPlaces(0, ROUNDING[rounding]).toNumber();
+}
+
+function requireRounding(rounding: unknown): void {
+  if (!ROUNDINGS.includes(rounding as AllocationRule['rounding']))
+    throw argumentError(['rounding'], ROUNDINGS.map((r) => `"${r}"`).join(', '), rounding);
 }
 
 /**
@@ -28,6 +56,17 @@ export function applyShare(amount: number, share: string, rounding: AllocationRu
  * Returns the parts in notice order (fixed, shares, rest), or a message when they cannot fit.
  */
 export function splitCategory(
+  notice: CategoryNotice,
+  rounding: AllocationRule['rounding'],
+): { parts: Map<string, number> } | { problem: string } {
+  const parsed = parseWith(CategoryNoticeSchema, notice, { path: ['notice'] });
+  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  requireRounding(rounding);
+  return splitNotice(parsed.value, rounding);
+}
+
+/** splitCategory of a checked notice. */
+export function splitNotice(
   notice: CategoryNotice,
   rounding: AllocationRule['rounding'],
 ): { parts: Map<string, number> } | { problem: string } {
@@ -44,7 +83,7 @@ export function splitCategory(
   let shared = 0;
   for (const { part, share } of notice.shares) {
     if (parts.has(part)) return { problem: `${notice.category} names the part "${part}" twice` };
-    const amount = applyShare(rest, share, rounding);
+    const amount = shareOf(rest, share, rounding);
     parts.set(part, amount);
     shared += amount;
   }

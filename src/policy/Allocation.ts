@@ -77,23 +77,25 @@ const share = z
   .regex(SHARE_PATTERN, { error: 'a share is a decimal such as "0.8" or a fraction such as "1/6"' });
 const part = z.string().min(1);
 
+/** The zod schema of CategoryNotice. */
+export const CategoryNoticeSchema: z.ZodType<CategoryNotice> = z
+  .strictObject({
+    category: z.enum(['nev', 'ordinary']),
+    total: z.int().min(0),
+    fixed: z.array(z.strictObject({ part, amount: z.int().min(0) }).readonly()).readonly(),
+    shares: z.array(z.strictObject({ part, share }).readonly()).readonly(),
+    rest: part,
+  })
+  .readonly();
+
+/** The roundings a share may take. */
+export const ROUNDINGS: readonly AllocationRule['rounding'][] = ['floor', 'half-up', 'half-even'];
+
 /** The zod schema of AllocationRule. */
 export const AllocationRuleSchema: z.ZodType<AllocationRule> = z
   .strictObject({
-    rounding: z.enum(['floor', 'half-up', 'half-even']),
-    notices: z
-      .array(
-        z
-          .strictObject({
-            category: z.enum(['nev', 'ordinary']),
-            total: z.int().min(0),
-            fixed: z.array(z.strictObject({ part, amount: z.int().min(0) }).readonly()).readonly(),
-            shares: z.array(z.strictObject({ part, share }).readonly()).readonly(),
-            rest: part,
-          })
-          .readonly(),
-      )
-      .readonly(),
+    rounding: z.enum(ROUNDINGS),
+    notices: z.array(CategoryNoticeSchema).readonly(),
     periods: z
       .array(
         z

@@ -1,3 +1,4 @@
+import { argumentError, requireObject } from '../errors/arguments';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import type { Policy } from '../policy/Policy';
@@ -16,8 +17,11 @@ export interface CreatePoolOptions {
  * and no pool is built. The result does not depend on the input order.
  */
 export function createPool(records: Iterable<unknown>, options: CreatePoolOptions): Pool {
+  const { policy } = requireObject(options, ['options'], 'options with a policy');
+  if (typeof (records as Partial<Iterable<unknown>> | null | undefined)?.[Symbol.iterator] !== 'function')
+    throw argumentError(['records'], 'an iterable of records (an array, say)', records);
   const builder = new PoolBuilder({
-    policy: options.policy,
+    policy: policy as Policy,
     ...(Array.isArray(records) ? { expectedRecords: records.length } : {}),
   });
   for (const record of records) builder.add(record);
