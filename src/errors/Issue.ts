@@ -39,6 +39,8 @@ export type IssueCode =
   | 'entry_out_of_range'
   /** The draw used its whole pick budget (10·T) without filling the quota. */
   | 'draw_exhausted'
+  /** The weights make the quota too costly to draw (docs/spec.md §5.3): refused before any pick. */
+  | 'draw_too_costly'
   /** An audit record or sheet does not match its schema. */
   | 'invalid_record';
 
