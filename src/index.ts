@@ -124,3 +124,14 @@ export {
 
 // Hardening (issue 8): every type a public signature uses, and the checks every entry point shares.
 export type { WinnerField } from './audit/verifyRecord';
+export {
+  formatResultSheet,
+  parseResultSheet,
+  safeParseResultSheet,
+  sheetValue,
+  type FormatSheetOptions,
+  type ParsedSheet,
+  type SheetMeta,
+} from './audit/resultSheetText';
+export { sheetWorkLimit } from './audit/checkPublishedSheet';
+export { drawCost, DRAW_COST_RULE, type DrawCost } from './draw/drawCost';

@@ -139,16 +139,21 @@ export function serializeRecord(record: AuditRecord): string {
   return recordJson(readRecord(record, true), true);
 }
 
+/** `value` as an AuditRecord, or a YaohaoError naming each problem under `path`. */
+export function readAuditRecord(value: unknown, path: readonly (string | number)[]): AuditRecord {
+  const plain = plainAuditRecord(value);
+  if (plain !== undefined) return plain;
+  const parsed = parseWith(AuditRecordSchema, value, { path });
+  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  return parsed.value;
+}
+
 // A record handed to recordDigest or serializeRecord must have the record's shape (a digest is
 // optional for recordDigest); anything else is a YaohaoError naming the field.
 function readRecord(record: unknown, sealed: boolean): AuditRecord {
   const candidate =
     sealed || !isObject(record) || Object.hasOwn(record, 'digest') ? record : { ...record, digest: '0'.repeat(64) };
-  const plain = plainAuditRecord(candidate);
-  if (plain !== undefined) return plain;
-  const parsed = parseWith(AuditRecordSchema, candidate, { path: ['record'] });
-  if (!parsed.ok) throw new YaohaoError(parsed.issues);
-  return parsed.value;
+  return readAuditRecord(candidate, ['record']);
 }
 
 const RECORD_KEYS = [

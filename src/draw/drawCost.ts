@@ -1,3 +1,6 @@
+import { requireInteger } from '../errors/arguments';
+import { poolColumns, requirePool, type Pool } from '../pool/Pool';
+
 /** Version of the cost rule (docs/spec.md §5.3); it changes only with the spec. */
 export const DRAW_COST_RULE = 'yaohao-draw-cost/1';
 
@@ -25,19 +28,37 @@ function ceilDiv(a: number, b: number): number {
 }
 
 /**
+ * The cost of drawing `quota` winners from `pool` (docs/spec.md §5.3), and whether drawLottery
+ * refuses it (draw_too_costly). A quota that covers the pool costs nothing: nobody is drawn.
+ */
+export function drawCost(pool: Pool, quota: number): DrawCost {
+  requirePool(pool, ['pool']);
+  requireInteger(quota, ['quota'], 1, Number.MAX_SAFE_INTEGER);
+  const layout = poolColumns(pool).layout;
+  return quota >= pool.size
+    ? { cost: 0, limit: costLimit(pool.size), tooCostly: false }
+    : costOfWeights(layout.weightCounts(), layout.totalEntries, pool.size, quota);
+}
+
+/** max(2^22, 32 × codes): the cost limit of a pool of that many codes. */
+export function costLimit(codes: number): number {
+  return Math.max(MIN_COST_LIMIT, COST_PER_CODE * codes);
+}
+
+/**
  * The worst-case expected number of picks of a draw of `quota` winners (quota < n), from the pool's
  * weights (distinct weights, heaviest first, with their numbers of codes) alone: the picks it takes if the heaviest codes win first. With weights w(1) ≥ w(2) ≥ … and
  * R_k = T − (w(1) + … + w(k)) the entries of codes not yet won after k wins, the k+1-th winner
  * takes T / R_k picks on average; the cost rounds each term up. Integer arithmetic only, so
  * every implementation refuses exactly the same draws. Stops counting once past the limit.
  */
-export function drawCost(
+export function costOfWeights(
   weightCounts: readonly { readonly weight: number; readonly count: number }[],
   total: number,
   size: number,
   quota: number,
 ): DrawCost {
-  const limit = Math.max(MIN_COST_LIMIT, COST_PER_CODE * size);
+  const limit = costLimit(size);
   let cost = 0;
   let remaining = total;
   let k = 0;

@@ -132,10 +132,18 @@ describe('checkPublishedSheet: allocate-all and malformed sheets', () => {
     ).toMatchObject({ ok: true, mode: 'all' });
   });
   it('rejects sheets that do not match the schema', () => {
-    expect(checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [] })).toMatchObject({
+    expect(checkPublishedSheet({ seed: '1', totalEntries: -1, quota: 1, rows: [] })).toMatchObject({
       ok: false,
       reason: 'malformed-sheet',
     });
+    // T = 0 is an empty pool: nobody to allocate, and no row may appear.
+    expect(checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [] })).toMatchObject({
+      ok: true,
+      mode: 'all',
+    });
+    expect(
+      checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [{ code: '1000000000001', entry: 1 }] }).ok,
+    ).toBe(false);
     expect(checkPublishedSheet({ seed: '1', totalEntries: 10, quota: 1, rows: [{ code: '1' }] })).toMatchObject({
       ok: false,
       reason: 'malformed-sheet',

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPool, drawLottery, presets, verifyRecord, YaohaoError } from '../../src/index';
-import { COST_PER_CODE, drawCost, MIN_COST_LIMIT } from '../../src/draw/drawCost';
+import { COST_PER_CODE, costOfWeights, MIN_COST_LIMIT } from '../../src/draw/drawCost';
 import { specTooCostly } from '../support/independent';
 
 const code = (i: number): string => String(1_000_000_000_000 + i);
@@ -65,7 +65,7 @@ describe('the draw cost rule (spec §5.3)', () => {
         for (const w of weights) counts.set(w, (counts.get(w) ?? 0) + 1);
         const h = [...counts].map(([w, count]) => ({ weight: w, count })).sort((a, b) => b.weight - a.weight);
         const total = weights.reduce((a, b) => a + b, 0);
-        const mine = drawCost(h, total, weights.length, quota).tooCostly;
+        const mine = costOfWeights(h, total, weights.length, quota).tooCostly;
         const spec = specTooCostly(
           weights.map((w, i) => ({ code: code(i), weight: w, kind: 'I' })),
           quota,
@@ -124,7 +124,7 @@ describe('the draw cost rule (spec §5.3)', () => {
     for (const [name, h] of Object.entries(pools)) {
       const size = sizeOf(h);
       for (const quota of [1, 6_400, Math.floor(size / 100), Math.floor(size / 2), Math.floor(size * 0.9)]) {
-        const { tooCostly, cost, limit } = drawCost(h, totalOf(h), size, quota);
+        const { tooCostly, cost, limit } = costOfWeights(h, totalOf(h), size, quota);
         expect({ name, quota, tooCostly, underLimit: cost <= limit }).toEqual({
           name,
           quota,
@@ -138,7 +138,7 @@ describe('the draw cost rule (spec §5.3)', () => {
   it('never refuses a flat pool, whatever the quota (the coupon collector costs n·H(n) < 32 n)', () => {
     for (const n of [2, 1000, 1_000_000]) {
       const h = histogram({ 1: n });
-      expect(drawCost(h, n, n, n - 1).tooCostly).toBe(false);
+      expect(costOfWeights(h, n, n, n - 1).tooCostly).toBe(false);
     }
     expect(MIN_COST_LIMIT).toBe(2 ** 22);
     expect(COST_PER_CODE).toBe(32);

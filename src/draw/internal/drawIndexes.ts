@@ -1,7 +1,7 @@
 import { YaohaoError } from '../../errors/YaohaoError';
 import type { EntryLayout } from '../../pool/EntryLayout';
 import type { DrawGenerator } from '../../rng/generators';
-import { drawCost } from '../drawCost';
+import { costOfWeights } from '../drawCost';
 
 /** Winners of a draw as pool indexes with their 1-based entry numbers, in draw order. */
 export interface DrawnIndexes {
@@ -44,7 +44,7 @@ export function drawIndexes(
     return { indexes, entries, picks: 0, allocation: 'all' };
   }
   const total = layout.totalEntries;
-  const { cost, limit, tooCostly } = drawCost(layout.weightCounts(), total, size, quota);
+  const { cost, limit, tooCostly } = costOfWeights(layout.weightCounts(), total, size, quota);
   if (tooCostly)
     throw new YaohaoError([
       {
