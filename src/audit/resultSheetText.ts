@@ -223,6 +223,7 @@ function decodeValue(raw: string): string | undefined {
  * reading trims; a control character such as a line break; a leading double quote).
  */
 export function sheetValue(value: string): string {
+  requireString(value, ['value']);
   // eslint-disable-next-line no-control-regex
   return value !== value.trim() || /[\u0000-\u001f\u007f]/.test(value) || value.startsWith('"')
     ? JSON.stringify(value)

@@ -1,15 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { YaohaoError } from '../errors/YaohaoError';
-import { checkPolicy } from '../policy/checkPolicy';
-import type { Policy } from '../policy/Policy';
-import { presets, type PresetName } from '../policy/presets';
 import type { Pool } from '../pool/Pool';
 import { readCsvPool } from '../node/csvPool';
 import { readOfficialZip, type OfficialPoolHeader } from '../node/officialZip';
 import { readPoolFile } from '../node/readPoolFile';
-import { readTextFile, unreadable } from '../node/readInput';
+import { unreadable } from '../node/readInput';
 import { createProgress } from '../node/progress';
+import { resolvePolicy } from './resolvePolicy';
 
 /** A pool file as the CLI loaded it. */
 export interface LoadedPool {
@@ -23,33 +21,6 @@ export interface LoadedPool {
   readonly md5?: string;
   readonly header?: OfficialPoolHeader;
   readonly elapsedMs: number;
-}
-
-/** `--policy`: a preset name, or a policy JSON file. Without one, records must carry their own weight. */
-export async function resolvePolicy(option: string | undefined): Promise<Policy> {
-  if (option === undefined) return presets.explicit;
-  if (Object.hasOwn(presets, option)) return presets[option as PresetName];
-  let text: string;
-  try {
-    text = await readTextFile(option);
-  } catch {
-    throw new YaohaoError([
-      {
-        code: 'invalid_policy',
-        path: ['--policy'],
-        message: `"${option}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable policy file`,
-      },
-    ]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new YaohaoError([
-      { code: 'invalid_syntax', path: [option], message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
-  return checkPolicy(json, [option]);
 }
 
 /** Loads a pool file by its extension: .jsonl/.ndjson (JSON Lines), .csv, .zip (official Beijing pool). */

@@ -75,10 +75,10 @@ describe('draw → sheet → check-sheet', () => {
       fc.property(drawArb, (d) => {
         const record = drawOf(d);
         fc.pre(record !== undefined);
-        const text = formatResultSheet(record!, d.period === undefined ? {} : { period: d.period });
+        const text = formatResultSheet(record, d.period === undefined ? {} : { period: d.period });
         const { sheet, meta } = parseResultSheet(text);
-        expect(sheet.seed).toBe(record!.seed);
-        if (!d.legacy) expect(sheet.label).toBe(record!.label);
+        expect(sheet.seed).toBe(record.seed);
+        if (!d.legacy) expect(sheet.label).toBe(record.label);
         if (d.period !== undefined) expect(meta.fields.find((f) => f.label === '分期编号')?.value).toBe(d.period);
         const verdict = checkPublishedSheet(sheet);
         expect(verdict).toMatchObject({ ok: true });

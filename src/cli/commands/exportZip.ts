@@ -1,26 +1,28 @@
 import { Option, type Command } from 'commander';
+import { checkFiles } from '../../node/checkFiles';
 import { writeOfficialZip } from '../../node/officialZip';
+import { writeOutputVia } from '../../node/writeOutput';
 import { commitPool } from '../../pool/commitPool';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
-import { intArg, type CliContext } from '../context';
+import { intArg, textArg, type CliContext } from '../context';
 
 /** `yaohao export-zip`. */
 export function exportZipCommand(cli: Command, context: CliContext): void {
   cli
     .command('export-zip <pool>')
     .description('write a pool in the official Beijing zip layout (byte-stable), and print its MD5')
-    .requiredOption('--out <pool.zip>', 'the zip to write')
-    .requiredOption('--period <YYYYMM>', 'period number')
+    .requiredOption('--out <pool.zip>', 'the zip to write (- is stdout)')
+    .requiredOption('--period <YYYYMM>', 'period number', textArg('--period', true))
     .requiredOption('--quota <n>', 'quota (header line 7)', intArg('--quota'))
     .addOption(
       new Option('--type <type>', 'period type')
         .choices(['PERSONCOMMON', 'PERSONNEW', 'UNITCOMMON', 'UNITNEW'])
         .default('PERSONCOMMON'),
     )
-    .option('--title <text>', 'period title (header line 3)')
+    .option('--title <text>', 'period title (header line 3)', textArg('--title', true))
     .option('--deflate', 'compress (smaller; bytes then depend on the zlib version)')
-    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json)')
+    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json; - is stdin)')
     .addHelpText(
       'after',
       '\nExample:\n  yaohao export-zip pool.jsonl --policy beijing2016 --period 202406 --quota 6400 --out bjPersonCommon202406.zip',
@@ -38,14 +40,26 @@ export function exportZipCommand(cli: Command, context: CliContext): void {
           policy?: string;
         },
       ) => {
-        const out = context.output();
+        await checkFiles(
+          [
+            { option: '<pool>', path: file },
+            { option: '--policy', path: options.policy ?? '' },
+          ],
+          [{ option: '--out', path: options.out }],
+        );
+        const out = context.output(options.out === '-');
         const loaded = await loadPool(file, options.policy);
-        const md5 = await writeOfficialZip(loaded.pool, options.out, {
-          period: options.period,
-          quota: options.quota,
-          periodType: options.type,
-          ...(options.title === undefined ? {} : { title: options.title }),
-          ...(options.deflate === true ? { deflate: true } : {}),
+        let md5 = '';
+        // The zip writer writes a file: staged in a temporary file, then renamed over --out (or
+        // copied to stdout or a device), so --out is whole or untouched.
+        await writeOutputVia(options.out, '--out', async (staged) => {
+          md5 = await writeOfficialZip(loaded.pool, staged, {
+            period: options.period,
+            quota: options.quota,
+            periodType: options.type,
+            ...(options.title === undefined ? {} : { title: options.title }),
+            ...(options.deflate === true ? { deflate: true } : {}),
+          });
         });
         out.say(
           `wrote      ${options.out}: ${formatCount(loaded.pool.totalEntries)} entries of ${formatCount(loaded.pool.size)} codes`,
