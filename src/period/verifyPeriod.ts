@@ -142,16 +142,17 @@ function informativeRemoved(value: unknown): unknown {
 
 // The first field (or sub-draw field) where two plans differ, for the message.
 function firstDifference(expected: PeriodPlan, actual: PeriodPlan): string | undefined {
-  for (const key of ['policy', 'period', 'generator', 'total', 'unallocated'] as const)
-    if (!same(expected[key], actual[key])) return key;
+  for (const key of ['policy', 'period', 'generator'] as const) if (!same(expected[key], actual[key])) return key;
+  // A sub-draw says more than the totals that follow from it.
   const subDraws = Array.isArray(actual.subDraws) ? actual.subDraws : [];
-  if (subDraws.length !== expected.subDraws.length) return 'the number of sub-draws';
-  for (let k = 0; k < subDraws.length; k++) {
+  for (let k = 0; k < Math.min(subDraws.length, expected.subDraws.length); k++) {
     const a = subDraws[k] as unknown as Record<string, unknown>;
     const e = expected.subDraws[k] as unknown as Record<string, unknown>;
     for (const key of new Set([...Object.keys(e), ...Object.keys(a ?? {})]))
       if (!same(e[key], a?.[key])) return `subDraws[${k}].${key} (${String(e['label'])})`;
   }
+  if (subDraws.length !== expected.subDraws.length) return 'the number of sub-draws';
+  for (const key of ['total', 'unallocated'] as const) if (!same(expected[key], actual[key])) return key;
   return undefined;
 }
 
