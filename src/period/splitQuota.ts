@@ -10,20 +10,19 @@ import {
   type CategoryNotice,
 } from '../policy/Allocation';
 
-// 60 significant digits: quotas are integers below 2^53 and shares have small denominators, so
-// every product is computed exactly enough that rounding it to an integer is exact.
+// Integer arithmetic only: amount × numerator is an integer of at most 16 + 32 digits, well within
+// 60 significant digits, and integer division and remainder are exact; so the rounding is of the
+// exact rational product, never of an approximation (1/6 is not 0.1666…7).
 const Exact = Decimal.clone({ precision: 60 });
 
-const ROUNDING = {
-  floor: Exact.ROUND_DOWN,
-  'half-up': Exact.ROUND_HALF_UP,
-  'half-even': Exact.ROUND_HALF_EVEN,
-} as const;
-
-/** A share string as an exact decimal: "0.8", or a fraction "1/6" (numerator and denominator integers). */
-export function parseShare(share: string): Decimal {
+/** A share string as an exact fraction: "0.8" is 8/10, "1/6" is 1/6. */
+export function parseShare(share: string): { numerator: Decimal; denominator: Decimal } {
   const slash = share.indexOf('/');
-  return slash < 0 ? new Exact(share) : new Exact(share.slice(0, slash)).div(share.slice(slash + 1));
+  if (slash >= 0)
+    return { numerator: new Exact(share.slice(0, slash)), denominator: new Exact(share.slice(slash + 1)) };
+  const point = share.indexOf('.');
+  const decimals = point < 0 ? 0 : share.length - point - 1;
+  return { numerator: new Exact(share.replace('.', '')), denominator: new Exact(10).pow(decimals) };
 }
 
 /** amount × share, rounded to an integer by the rule (exact decimal arithmetic). */
@@ -42,7 +41,15 @@ export function applyShare(amount: number, share: string, rounding: AllocationRu
 
 /** applyShare of checked arguments (planPeriod's policy is already checked). */
 export function shareOf(amount: number, share: string, rounding: AllocationRule['rounding']): number {
-  return new Exact(amount).mul(parseShare(share)).toDecimalPlaces(0, ROUNDING[rounding]).toNumber();
+  const { numerator, denominator } = parseShare(share);
+  const product = new Exact(amount).mul(numerator);
+  const quotient = product.divToInt(denominator);
+  const twice = product.mod(denominator).mul(2);
+  // floor, or up when the remainder is more than half (or exactly half: half-up always, half-even to even).
+  const up =
+    rounding !== 'floor' &&
+    (twice.gt(denominator) || (twice.eq(denominator) && (rounding === 'half-up' || quotient.mod(2).eq(1))));
+  return quotient.plus(up ? 1 : 0).toNumber();
 }
 
 function requireRounding(rounding: unknown): void {

@@ -70,8 +70,8 @@ export interface AllocationRule {
   readonly periods: readonly PeriodRule[];
 }
 
-/** A share: a non-negative decimal ("0.8") or fraction ("1/6"), at most 1. */
-export const SHARE_PATTERN: RegExp = /^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/;
+/** A share: a non-negative decimal ("0.8") or fraction ("1/6") of at most 32 characters. */
+export const SHARE_PATTERN: RegExp = /^(?=.{1,32}$)(\d+(\.\d+)?|\d+\/[1-9]\d*)$/;
 const share = z
   .string()
   .regex(SHARE_PATTERN, { error: 'a share is a decimal such as "0.8" or a fraction such as "1/6"' });

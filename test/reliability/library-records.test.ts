@@ -1,7 +1,9 @@
 // Nothing ambiguous accepted silently: totals beyond 2^32 − 1, a plan edited after it was made,
 // a personId's length counted one way only; and a period record made by another version verifies.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  applyShare,
   createPool,
   familyPoints,
   periodRecordDigest,
@@ -120,5 +122,31 @@ describe('personId length', () => {
     expect(issueOf(() => createPool([individual('x'.repeat(201))], { policy: presets.beijing2024 }))).toMatchObject({
       path: [0, 'personId'],
     });
+  });
+});
+
+describe('quota splits round the exact product', () => {
+  it('1/3 and 1/6 are fractions, not 0.333… or 0.1666…7 (floor and half-even were off by one)', () => {
+    expect(applyShare(6, '1/3', 'floor')).toBe(2);
+    expect(applyShare(3, '1/6', 'half-even')).toBe(0);
+    expect(applyShare(9, '1/6', 'half-even')).toBe(2);
+    expect(applyShare(3, '1/6', 'half-up')).toBe(1);
+    expect(applyShare(73_000, '0.8', 'half-up')).toBe(58_400);
+  });
+
+  it('agrees with BigInt rational arithmetic for every rounding', () => {
+    const rounding = fc.constantFrom('floor' as const, 'half-up' as const, 'half-even' as const);
+    fc.assert(
+      fc.property(fc.nat(10 ** 12), fc.nat(1000), fc.integer({ min: 1, max: 1000 }), rounding, (a, p, q, r) => {
+        const n = BigInt(a) * BigInt(p);
+        const d = BigInt(q);
+        const floor = n / d;
+        const twice = 2n * (n % d);
+        const up = r !== 'floor' && (twice > d || (twice === d && (r === 'half-up' || floor % 2n === 1n)));
+        expect(applyShare(a, `${p}/${q}`, r)).toBe(Number(floor + (up ? 1n : 0n)));
+        // A decimal share is the fraction of its digits.
+        expect(applyShare(a, `0.${String(p).padStart(3, '0')}`, r)).toBe(applyShare(a, `${p}/1000`, r));
+      }),
+    );
   });
 });
