@@ -26,7 +26,7 @@ export interface ParsedSheet {
 const START = '-中签详细列表数据-';
 const END = '-中签详细列表数据完成-';
 
-// Labels used by Beijing, Guangzhou and Shenzhen sheets (domain.md §5), and ours.
+// Labels used by Beijing, Guangzhou and Shenzhen sheets (docs/spec.md §8.1), and ours.
 const TOTAL_LABELS = [
   '基数序号总数',
   '摇号基数序号总数',

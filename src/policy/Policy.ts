@@ -42,7 +42,7 @@ export interface Beijing2021WeightRule {
   /**
    * How a part block of post-2020 draws counts (the draw being held included): `floor` — a step
    * once a block is complete; `ceil` — the first post-2020 draw already adds one. The sources
-   * leave this open (domain.md §2), so it is a parameter.
+   * leave this open (docs/spec.md §11.1), so it is a parameter.
    */
   readonly after2020Rounding: 'floor' | 'ceil';
 }

@@ -83,7 +83,7 @@ function allocation2021(notices: readonly CategoryNotice[]): AllocationRule {
   };
 }
 
-// Published splits (domain.md §2). NEV: units and operating vehicles are fixed numbers, families
+// Published splits (docs/spec.md §12.1). NEV: units and operating vehicles are fixed numbers, families
 // take their share of the rest, individuals the remainder; ordinary: units fixed, the mixed pool
 // the rest. Years whose fixed numbers we do not have carry no notice for that category.
 const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
@@ -132,7 +132,7 @@ const beijing2011: Policy = {
   // There were no steps to add a C5 step to.
   c5ExtraSteps: 0,
   allocation: ALLOCATION_2011,
-  sources: ['domain.md §2'],
+  sources: ['docs/spec.md §1.3'],
 };
 
 /** Beijing 2014–2015: N ≤ 24 → 1 entry, then +1 per 12 more draws (N counts the current draw). */
@@ -142,7 +142,7 @@ const beijing2014: Policy = {
   weights: { rule: 'ladder', drawsAtFirstStep: 24, drawsPerStep: 12 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2014,
-  sources: ['domain.md §2'],
+  sources: ['docs/spec.md §1.3'],
 };
 
 /** Beijing 2016–2020: steps = ceil(N / 6). */
@@ -152,17 +152,17 @@ const beijing2016: Policy = {
   weights: { rule: 'ladder', drawsAtFirstStep: 6, drawsPerStep: 6 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2016,
-  sources: [BEIJING_2016_NOTICE, 'domain.md §2'],
+  sources: [BEIJING_2016_NOTICE, 'docs/spec.md §1.3'],
 };
 
 const BEIJING_2021_SOURCES = [
   'https://feifmx.com/socialgd/10000169/20200601/38290589_2.html',
   'http://www.hand4g.com/jt/491496.html',
   'http://www.hsujglq.cn/xw/gnxw/20230106/182906.html',
-  'domain.md §2–3',
+  'docs/spec.md §11, §12.1',
 ];
 
-/** Family points as the 2020 rules define them (domain.md §3); every number is a parameter. */
+/** Family points as the 2020 rules define them (docs/spec.md §11.4); every number is a parameter. */
 const BEIJING_FAMILY: FamilyRule = {
   basePoints: { main: 2, other: 1 },
   pointsPerStep: 1,

@@ -86,7 +86,7 @@ describe('checkPublishedSheet with entry numbers (Beijing)', () => {
     sheet.quota = 39;
     expect(checkPublishedSheet(sheet)).toMatchObject({ ok: false, reason: 'unexplained-skip', position: 10 });
   });
-  it('matches the domain.md weighted example: pick 7 repeats code 5000… and is thrown away', () => {
+  it('matches the spec’s weighted example (§10): pick 7 repeats code 5000… and is thrown away', () => {
     const verdict = checkPublishedSheet({
       seed: '100000',
       totalEntries: 9,
