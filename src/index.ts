@@ -122,8 +122,15 @@ export {
   type SyntheticRecord,
 } from './synthetic/syntheticBeijingRecords';
 
-// Hardening (issue 8): every type a public signature uses, and the checks every entry point shares.
+// Hardening (issue 8): every type a public signature uses, the sheet text format, the draw cost rule.
 export type { WinnerField } from './audit/verifyRecord';
+export type { ExplicitWeightRule, FlatWeightRule, LadderWeightRule, PolicyWith } from './policy/Policy';
+export type { CountedIndividualRecord, ExplicitRecord, FlatIndividualRecord } from './pool/recordSchemas';
+export type { PoolRecordOf } from './pool/createPool';
+export type { PublishedRow } from './audit/checkPublishedSheet';
+export type { UnsealedAuditRecord } from './audit/AuditRecord';
+export type { SplitResult } from './period/splitQuota';
+export type { RankingTop } from './period/Ranking';
 export {
   formatResultSheet,
   parseResultSheet,

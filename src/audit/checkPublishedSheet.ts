@@ -84,6 +84,7 @@ export interface UnverifiedSkip {
 /** The verdict of checkPublishedSheet. */
 export type SheetVerdict =
   | {
+      /** The sheet agrees with its seed as far as a check without the pool can tell. */
       readonly ok: true;
       /** How the sheet was checked: entry numbers, code order (code-only sheets), or an allocate-all sheet. */
       readonly mode: 'entries' | 'codes' | 'all';
@@ -97,14 +98,19 @@ export type SheetVerdict =
       readonly unverifiedSkipCount: number;
     }
   | {
+      /** The sheet does not agree with its seed (or cannot be checked without the pool). */
       readonly ok: false;
+      /** Why, as a word a program can test. */
       readonly reason: SheetInconsistency;
       /** One sentence naming the row and what the seed gives instead. */
       readonly message: string;
       /** 0-based row (序号 − 1) where the sheet first goes wrong. */
       readonly position?: number;
+      /** What the seed gives at that row, when there is one value to show. */
       readonly expected?: unknown;
+      /** What the sheet says there. */
       readonly actual?: unknown;
+      /** Schema problems, for a malformed sheet. */
       readonly issues?: readonly Issue[];
     };
 

@@ -14,12 +14,19 @@ export interface SheetMeta {
   /** Second line, e.g. 个人普通指标配置. */
   readonly description?: string;
   /** Every `label：value` line, in order (a value in double quotes read as a JSON string). */
-  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  readonly fields: readonly {
+    /** The text before the colon. */
+    readonly label: string;
+    /** The text after it. */
+    readonly value: string;
+  }[];
 }
 
 /** A parsed result sheet: what checkPublishedSheet takes, and the rest of the header. */
 export interface ParsedSheet {
+  /** What checkPublishedSheet takes: seed, T, quota, rows (and generator and label when the sheet says). */
   readonly sheet: PublishedSheet;
+  /** Everything else in the header. */
   readonly meta: SheetMeta;
 }
 

@@ -39,9 +39,16 @@ const WINNER_FIELDS: readonly WinnerField[] = ['code', 'entry', 'kind'];
 
 /** The outcome of verifyRecord. `expected` is what the replay gives, `actual` what the record says. */
 export type VerifyResult =
-  | { readonly ok: true; readonly record: AuditRecord }
   | {
+      /** The record replays. */
+      readonly ok: true;
+      /** The record, read (the same object when it was plainly valid). */
+      readonly record: AuditRecord;
+    }
+  | {
+      /** The record does not replay against this pool. */
       readonly ok: false;
+      /** What differs, as a word a program can test. */
       readonly reason: MismatchReason;
       /** One sentence naming what differs and how to reproduce it (seed, label, position). */
       readonly message: string;
@@ -49,7 +56,9 @@ export type VerifyResult =
       readonly position?: number;
       /** For a winner mismatch: which fields of the winner differ (the code, the entry, the kind). */
       readonly fields?: readonly WinnerField[];
+      /** What the replay gives. */
       readonly expected?: unknown;
+      /** What the record says. */
       readonly actual?: unknown;
       /** Schema problems, for malformed records. */
       readonly issues?: readonly Issue[];

@@ -42,6 +42,7 @@ export interface FamilyMember extends PersonHistory {
 
 /** A family application (家庭申请), 2021–. */
 export interface FamilyRecord {
+  /** Always "family". */
   readonly kind: 'family';
   /** The main applicant's 13-digit application code: the family's code in the pool. */
   readonly code: string;

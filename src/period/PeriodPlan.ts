@@ -17,7 +17,9 @@ export const PLAN_FORMAT = 'yaohao-plan/1';
 export interface PlannedSubDraw {
   /** e.g. "nev/family"; names the default generator's stream. */
   readonly label: string;
+  /** A seeded lottery, or the top of a ranking. */
   readonly method: 'lottery' | 'ranking';
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** Part of the category notice. */
   readonly part: string;
@@ -43,6 +45,7 @@ export interface PlannedSubDraw {
 
 /** The plan of a period, published before the seed: every sub-draw, its quota and its entrants' commitment. */
 export interface PeriodPlan {
+  /** Always "yaohao-plan/1". */
   readonly format: typeof PLAN_FORMAT;
   /** Engine that made the plan (informative). */
   readonly engine: string;

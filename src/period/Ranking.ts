@@ -14,6 +14,7 @@ export const RANKING_FORMAT = 'yaohao-ranking/1';
 export interface RankingEntrant {
   /** 13-digit application code. */
   readonly code: string;
+  /** Individual, family or unit. */
   readonly kind: ApplicantKind;
   /** Family points (families: ranked high first). */
   readonly points?: number | undefined;
@@ -31,10 +32,22 @@ export interface RankingKey {
 
 /** A ranked winner: rank (1-based), code, kind and key. */
 export interface RankedWinner {
+  /** 1-based place in the ranking. */
   readonly rank: number;
+  /** 13-digit application code. */
   readonly code: string;
+  /** Individual, family or unit. */
   readonly kind: ApplicantKind;
+  /** The key that placed it (points, time). */
   readonly key: RankingKey;
+}
+
+/** The top of a ranking. */
+export interface RankingTop {
+  /** The first `quota` entrants, with ranks and keys. */
+  winners: RankedWinner[];
+  /** The tie at the quota boundary that the code decided, if any. */
+  boundaryTies: BoundaryTie[];
 }
 
 /** A tie on every key but the code, straddling the quota boundary: the code decided who got a quota. */
@@ -49,6 +62,7 @@ export interface BoundaryTie {
 
 /** What is published before allocation: binds every entrant, its keys and the order. */
 export interface RankingCommitment {
+  /** Always "yaohao-ranking/1". */
   readonly format: typeof RANKING_FORMAT;
   /** Number of entrants. */
   readonly size: number;
@@ -132,7 +146,7 @@ export class Ranking {
   }
 
   /** The first `quota` entrants, and the tie at the boundary if the code had to decide it. */
-  top(quota: number): { winners: RankedWinner[]; boundaryTies: BoundaryTie[] } {
+  top(quota: number): RankingTop {
     requireInteger(quota, ['quota'], 0, Number.MAX_SAFE_INTEGER);
     const count = Math.min(quota, this.size);
     const winners = this.entrants

@@ -45,7 +45,9 @@ export interface PlanPeriodOptions {
 
 /** A planned period: the plan to publish, and the entrants to run and verify it with. */
 export interface PlannedPeriod {
+  /** The plan to publish before the seed. */
   readonly plan: PeriodPlan;
+  /** The entrants to run and verify it with. */
   readonly pools: PeriodPools;
 }
 

@@ -21,8 +21,11 @@ export const PERIOD_RECORD_FORMAT = 'yaohao-period/1';
 /** The outcome of one sub-draw. */
 export type SubDrawResult =
   | {
+      /** The sub-draw's label. */
       readonly label: string;
+      /** A ranking. */
       readonly method: 'ranking';
+      /** Quota of the sub-draw (base quota plus inflow). */
       readonly quota: number;
       /** The top of the ranking, with ranks and keys. */
       readonly winners: readonly RankedWinner[];
@@ -30,8 +33,11 @@ export type SubDrawResult =
       readonly boundaryTies: readonly BoundaryTie[];
     }
   | {
+      /** The sub-draw's label. */
       readonly label: string;
+      /** A lottery. */
       readonly method: 'lottery';
+      /** Quota of the sub-draw (base quota plus inflow). */
       readonly quota: number;
       /** Winners in draw order. */
       readonly winners: readonly Winner[];
@@ -41,6 +47,7 @@ export type SubDrawResult =
 
 /** The audit record of a whole period: the plan, the seed(s), and every sub-draw's result. */
 export interface PeriodRecord {
+  /** Always "yaohao-period/1". */
   readonly format: typeof PERIOD_RECORD_FORMAT;
   /** Engine that ran the period (informative). */
   readonly engine: string;
@@ -64,7 +71,9 @@ export interface RunPeriodOptions {
 
 /** Every sub-draw's winners, and the period record. */
 export interface PeriodOutcome {
+  /** Every sub-draw's result, in plan order. */
   readonly results: readonly SubDrawResult[];
+  /** The period record to publish. */
   readonly record: PeriodRecord;
 }
 

@@ -15,6 +15,17 @@ import {
 // exact rational product, never of an approximation (1/6 is not 0.1666…7).
 const Exact = Decimal.clone({ precision: 60 });
 
+/** The parts of a category notice by name, or why they cannot be made. */
+export type SplitResult =
+  | {
+      /** Each part's annual quota, in notice order (fixed, shares, rest). */
+      parts: Map<string, number>;
+    }
+  | {
+      /** Why the notice does not split (a part named twice, shares beyond the total). */
+      problem: string;
+    };
+
 /** A share string as an exact fraction: "0.8" is 8/10, "1/6" is 1/6. */
 export function parseShare(share: string): { numerator: Decimal; denominator: Decimal } {
   const slash = share.indexOf('/');
@@ -62,10 +73,7 @@ function requireRounding(rounding: unknown): void {
  * the rest rounded, then the rest part takes what remains, so the parts sum to the total exactly.
  * Returns the parts in notice order (fixed, shares, rest), or a message when they cannot fit.
  */
-export function splitCategory(
-  notice: CategoryNotice,
-  rounding: AllocationRule['rounding'],
-): { parts: Map<string, number> } | { problem: string } {
+export function splitCategory(notice: CategoryNotice, rounding: AllocationRule['rounding']): SplitResult {
   const parsed = parseWith(CategoryNoticeSchema, notice, { path: ['notice'] });
   if (!parsed.ok) throw new YaohaoError(parsed.issues);
   requireRounding(rounding);
@@ -73,10 +81,7 @@ export function splitCategory(
 }
 
 /** splitCategory of a checked notice. */
-export function splitNotice(
-  notice: CategoryNotice,
-  rounding: AllocationRule['rounding'],
-): { parts: Map<string, number> } | { problem: string } {
+export function splitNotice(notice: CategoryNotice, rounding: AllocationRule['rounding']): SplitResult {
   const parts = new Map<string, number>();
   let fixed = 0;
   for (const { part, amount } of notice.fixed) {

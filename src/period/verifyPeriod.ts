@@ -14,8 +14,12 @@ import {
 
 /** The outcome of verifyPeriod: ok, or the first difference with the sub-draw it is in. */
 export type PeriodVerdict =
-  | { readonly ok: true }
   | {
+      /** Every sub-draw replays and the record is the one its content gives. */
+      readonly ok: true;
+    }
+  | {
+      /** Something differs. */
       readonly ok: false;
       /** What differs: the record's shape, the plan, a sub-draw's result, or the record digest. */
       readonly reason: 'malformed-record' | 'plan-mismatch' | 'result-mismatch' | 'digest-mismatch';
@@ -23,7 +27,9 @@ export type PeriodVerdict =
       readonly subDraw?: string;
       /** 0-based winner position within that sub-draw. */
       readonly position?: number;
+      /** What the replay gives. */
       readonly expected?: unknown;
+      /** What the record says. */
       readonly actual?: unknown;
       /** One sentence naming the sub-draw, the position and what differs. */
       readonly message: string;

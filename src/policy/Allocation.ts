@@ -22,13 +22,24 @@ export type EntrantList = (typeof ENTRANT_LISTS)[number];
  * the remainder (e.g. individuals), so the parts always add up to the total exactly.
  */
 export interface CategoryNotice {
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** Annual total of the category. */
   readonly total: number;
   /** Fixed amounts, taken first. */
-  readonly fixed: readonly { readonly part: string; readonly amount: number }[];
+  readonly fixed: readonly {
+    /** The part's name. */
+    readonly part: string;
+    /** Its quota a year. */
+    readonly amount: number;
+  }[];
   /** Shares of the rest (decimal "0.8" or fraction "4/5"), rounded by the allocation's rounding. */
-  readonly shares: readonly { readonly part: string; readonly share: string }[];
+  readonly shares: readonly {
+    /** The part's name. */
+    readonly part: string;
+    /** Its share of what the fixed parts leave. */
+    readonly share: string;
+  }[];
   /** The part that receives whatever remains. */
   readonly rest: string;
 }
@@ -37,6 +48,7 @@ export interface CategoryNotice {
 export interface SubDrawRule {
   /** Unique within the period, e.g. "nev/family"; names the sub-draw's generator stream. */
   readonly label: string;
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** The part of the category notice this sub-draw allocates. */
   readonly part: string;
@@ -56,7 +68,9 @@ export interface SubDrawRule {
 
 /** A period of the year: its id ("h1", "06", …) and its sub-draws, in order. */
 export interface PeriodRule {
+  /** The period's id within the year: "h1", "06", …. */
   readonly id: string;
+  /** Its sub-draws, in the order they are run. */
   readonly subDraws: readonly SubDrawRule[];
 }
 

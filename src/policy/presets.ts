@@ -1,5 +1,12 @@
 import type { AllocationRule, CategoryNotice, PeriodRule, SubDrawRule } from './Allocation';
-import type { FamilyRule, Policy } from './Policy';
+import type {
+  Beijing2021WeightRule,
+  ExplicitWeightRule,
+  FamilyRule,
+  FlatWeightRule,
+  LadderWeightRule,
+  PolicyWith,
+} from './Policy';
 
 // A sub-draw whose label names its category and part: "nev/family" allocates the family part of
 // the new-energy notice.
@@ -125,7 +132,7 @@ const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
 const BEIJING_2016_NOTICE = 'http://big5.china.com.cn/gate/big5/finance.china.com.cn//news/20160107/3533615.shtml';
 
 /** Beijing 2011–2013: monthly draws, everyone one entry. */
-const beijing2011: Policy = {
+const beijing2011: PolicyWith<FlatWeightRule> = {
   id: 'beijing2011',
   title: 'Beijing 2011–2013: monthly draws, one entry each',
   weights: { rule: 'flat' },
@@ -136,7 +143,7 @@ const beijing2011: Policy = {
 };
 
 /** Beijing 2014–2015: N ≤ 24 → 1 entry, then +1 per 12 more draws (N counts the current draw). */
-const beijing2014: Policy = {
+const beijing2014: PolicyWith<LadderWeightRule> = {
   id: 'beijing2014',
   title: 'Beijing 2014–2015: 1 entry up to 24 draws, +1 per 12 more',
   weights: { rule: 'ladder', drawsAtFirstStep: 24, drawsPerStep: 12 },
@@ -146,7 +153,7 @@ const beijing2014: Policy = {
 };
 
 /** Beijing 2016–2020: steps = ceil(N / 6). */
-const beijing2016: Policy = {
+const beijing2016: PolicyWith<LadderWeightRule> = {
   id: 'beijing2016',
   title: 'Beijing 2016–2020: ceil(N / 6) entries',
   weights: { rule: 'ladder', drawsAtFirstStep: 6, drawsPerStep: 6 },
@@ -175,7 +182,7 @@ const BEIJING_FAMILY: FamilyRule = {
   utcOffset: '+08:00',
 };
 
-function beijing2021Era(year: number): Policy {
+function beijing2021Era(year: number): PolicyWith<Beijing2021WeightRule> {
   return {
     id: `beijing${year}`,
     title: `Beijing ${year}: families by points and individuals by steps in one ordinary pool`,
@@ -200,7 +207,7 @@ function beijing2021Era(year: number): Policy {
 }
 
 /** Each record carries its own weight (replaying a published pool, other cities). */
-const explicit: Policy = {
+const explicit: PolicyWith<ExplicitWeightRule> = {
   id: 'explicit',
   title: 'Explicit weights: each record states its number of entries',
   weights: { rule: 'explicit' },
@@ -210,14 +217,22 @@ const explicit: Policy = {
 
 /** Built-in policies, by name. */
 export const presets: {
-  readonly beijing2011: Policy;
-  readonly beijing2014: Policy;
-  readonly beijing2016: Policy;
-  readonly beijing2021: Policy;
-  readonly beijing2022: Policy;
-  readonly beijing2023: Policy;
-  readonly beijing2024: Policy;
-  readonly explicit: Policy;
+  /** Beijing 2011–2013: monthly draws, one entry each. */
+  readonly beijing2011: PolicyWith<FlatWeightRule>;
+  /** Beijing 2014–2015: N ≤ 24 → 1 entry, then +1 per 12 more draws. */
+  readonly beijing2014: PolicyWith<LadderWeightRule>;
+  /** Beijing 2016–2020: steps = ceil(N / 6). */
+  readonly beijing2016: PolicyWith<LadderWeightRule>;
+  /** Beijing 2021: families by points and individuals by steps in one ordinary pool. */
+  readonly beijing2021: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2022 (as 2021; its quota split is not in the preset). */
+  readonly beijing2022: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2023, with the published new-energy split. */
+  readonly beijing2023: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2024, with the published new-energy and ordinary splits. */
+  readonly beijing2024: PolicyWith<Beijing2021WeightRule>;
+  /** Each record carries its own weight (replaying a published pool, other cities). */
+  readonly explicit: PolicyWith<ExplicitWeightRule>;
 } = {
   beijing2011,
   beijing2014,

@@ -54,7 +54,7 @@ export class Pool {
   /** Id of the policy that weighed the records. */
   readonly policyId: string;
 
-  /** Use createPool; this constructor trusts its (already validated) columns. */
+  /** @internal Use createPool: this constructor takes the pool's internal columns, already validated. */
   constructor(columns: PoolColumns, policyId: string) {
     const c = columns as Partial<PoolColumns> | null;
     if (

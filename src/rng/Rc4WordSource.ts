@@ -4,8 +4,11 @@ import type { WordSource } from './WordSource';
 
 /** The saved state of an Rc4WordSource (RC4's i, j and permutation S). */
 export interface Rc4State {
+  /** RC4's index i (0–255). */
   readonly i: number;
+  /** RC4's index j (0–255). */
   readonly j: number;
+  /** RC4's permutation S of 0..255. */
   readonly S: readonly number[];
 }
 

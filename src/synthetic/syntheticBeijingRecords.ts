@@ -18,8 +18,11 @@ export interface SyntheticPoolOptions {
 
 /** One synthetic individual record (beijing2014/2016 shape). */
 export interface SyntheticRecord {
+  /** 13-digit application code. */
   readonly code: string;
+  /** Earlier draws entered. */
   readonly draws: number;
+  /** Holds a C5 licence. */
   readonly c5?: true;
 }
 

@@ -12,10 +12,15 @@ import { daysFromCivil } from '../time/timestamp';
 export interface SyntheticPeriodOptions {
   /** Allocation year (queue and registration times fall before it). */
   readonly year: number;
+  /** New-energy units. */
   readonly nevUnits: number;
+  /** New-energy operating-vehicle companies. */
   readonly nevOperators: number;
+  /** New-energy families. */
   readonly nevFamilies: number;
+  /** New-energy individuals. */
   readonly nevIndividuals: number;
+  /** Ordinary-lottery units. */
   readonly ordinaryUnits: number;
   /** Individuals in the ordinary pool. */
   readonly ordinaryIndividuals: number;

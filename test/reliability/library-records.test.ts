@@ -16,6 +16,7 @@ import {
   safeRunPeriod,
   verifyPeriod,
   YaohaoError,
+  type Individual2021Record,
   type Policy,
 } from '../../src/index';
 
@@ -107,7 +108,7 @@ describe('runPeriod and plans', () => {
 });
 
 describe('personId length', () => {
-  const individual = (personId: string): Record<string, unknown> => ({
+  const individual = (personId: string): Individual2021Record => ({
     code: '1000000000009',
     personId,
     drawsTo2020: 3,
@@ -145,7 +146,7 @@ describe('quota splits round the exact product', () => {
         const up = r !== 'floor' && (twice > d || (twice === d && (r === 'half-up' || floor % 2n === 1n)));
         expect(applyShare(a, `${p}/${q}`, r)).toBe(Number(floor + (up ? 1n : 0n)));
         // A decimal share is the fraction of its digits.
-        expect(applyShare(a, `0.${String(p).padStart(3, '0')}`, r)).toBe(applyShare(a, `${p}/1000`, r));
+        expect(applyShare(a, `0.${String(p % 1000).padStart(3, '0')}`, r)).toBe(applyShare(a, `${p % 1000}/1000`, r));
       }),
     );
   });
