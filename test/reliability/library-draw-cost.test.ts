@@ -18,6 +18,17 @@ function refusal(run: () => unknown): string | undefined {
   }
 }
 
+/** One code of weight `heavy` and two of weight 1: the quota of 2 is all but unreachable. */
+const heavyPool = (heavy: number): ReturnType<typeof createPool> =>
+  createPool(
+    [
+      { code: code(1), weight: heavy },
+      { code: code(2), weight: 1 },
+      { code: code(3), weight: 1 },
+    ],
+    { policy: presets.explicit },
+  );
+
 /** Distinct weights heaviest first with counts, from weight → count. */
 const histogram = (counts: Record<number, number>): { weight: number; count: number }[] =>
   Object.entries(counts)
@@ -28,26 +39,12 @@ const sizeOf = (h: { weight: number; count: number }[]): number => h.reduce((t, 
 
 describe('the draw cost rule (spec §5.3)', () => {
   it('refuses 3 codes weighing 2^32 − 1, 1 and 1 with quota 2, at once, under both generators', () => {
-    const pool = createPool(
-      [
-        { code: code(1), weight: 2 ** 32 - 1 },
-        { code: code(2), weight: 1 },
-        { code: code(3), weight: 1 },
-      ],
-      { policy: presets.explicit },
-    );
+    const pool = heavyPool(2 ** 32 - 1);
     expect(refusal(() => drawLottery(pool, { quota: 2, seed: 'any seed', generator: 'default' }))).toBe(
       'draw_too_costly',
     );
     // The legacy generator takes T ≤ 2^31 − 1: the same shape within its range.
-    const legacyPool = createPool(
-      [
-        { code: code(1), weight: 2 ** 31 - 3 },
-        { code: code(2), weight: 1 },
-        { code: code(3), weight: 1 },
-      ],
-      { policy: presets.explicit },
-    );
+    const legacyPool = heavyPool(2 ** 31 - 3);
     expect(refusal(() => drawLottery(legacyPool, { quota: 2, seed: '033859', generator: 'legacy' }))).toBe(
       'draw_too_costly',
     );
@@ -79,14 +76,7 @@ describe('the draw cost rule (spec §5.3)', () => {
   });
 
   it('is checked on replay too: such a record cannot be replayed, it is reported, not run', () => {
-    const pool = createPool(
-      [
-        { code: code(1), weight: 2 ** 32 - 1 },
-        { code: code(2), weight: 1 },
-        { code: code(3), weight: 1 },
-      ],
-      { policy: presets.explicit },
-    );
+    const pool = heavyPool(2 ** 32 - 1);
     const { record } = drawLottery(pool, { quota: 3, seed: 'x', generator: 'default' });
     const verdict = verifyRecord(
       { ...record, quota: 2, allocation: 'drawn', winners: record.winners.slice(0, 2) },
