@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, lstat, open, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, chmod, lstat, open, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +44,14 @@ export async function resolveOutput(path: string, option: string): Promise<Outpu
       continue;
     }
     if (info.isDirectory()) throw outputError(path, option, 'it is a directory');
-    if (info.isFile()) return { kind: 'replace', path: current, mode: info.mode & 0o7777 };
+    if (info.isFile()) {
+      // Replacing by rename needs only the folder's permission: a file its owner made read-only must
+      // still refuse to be written, as it would to any other program.
+      await access(current, constants.W_OK).catch((error: unknown) => {
+        throw fileError(error, path, option, 'write');
+      });
+      return { kind: 'replace', path: current, mode: info.mode & 0o7777 };
+    }
     return { kind: 'direct', path: current };
   }
 }

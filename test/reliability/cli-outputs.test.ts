@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { built, CLI, scratch, STACK, yaohao } from './support/cli';
+import { built, CLI, scratch, STACK, yaohao, yaohaoUnprivileged } from './support/cli';
 
 let files: ReturnType<typeof scratch>;
 const POOL = `${Array.from({ length: 50 }, (_, i) => JSON.stringify({ code: String(2_000_000_000_000 + i), weight: 1 + (i % 4) })).join('\n')}\n`;
@@ -134,10 +134,19 @@ describe.runIf(built)('how outputs are written', () => {
     expect(onlyFiles()).toEqual([]);
   });
 
-  it.runIf(process.getuid?.() !== 0)('reports an output folder it may not write to (exit 2), leaving nothing', () => {
+  // Permissions, as a user they apply to (as nobody when the tests run as root).
+  it('refuses to replace a read-only file, and reports a folder it may not write to, leaving nothing', () => {
+    chmodSync(files.dir, 0o777);
+    files.write('readonly.json', 'kept');
+    chmodSync(join(files.dir, 'readonly.json'), 0o444);
+    const readOnly = yaohaoUnprivileged(files.dir, draw('--out', 'readonly.json'));
+    if (readOnly === undefined) return; // neither unprivileged nor able to become so
+    refused(readOnly, /readonly\.json \(--out\): cannot write it: permission denied \(EACCES\)/);
+    expect(read('readonly.json')).toBe('kept');
     mkdirSync(join(files.dir, 'locked'));
     chmodSync(join(files.dir, 'locked'), 0o555);
-    refused(run(...draw('--out', 'locked/record.json')), /permission denied \(EACCES\)/);
+    refused(yaohaoUnprivileged(files.dir, draw('--out', 'locked/record.json'))!, /permission denied \(EACCES\)/);
+    expect(readdirSync(join(files.dir, 'locked'))).toEqual([]);
     chmodSync(join(files.dir, 'locked'), 0o755);
   });
 });

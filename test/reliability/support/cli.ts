@@ -77,3 +77,25 @@ export function yaohaoAsync(cwd: string, args: readonly string[]): Promise<Run> 
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+/**
+ * Runs yaohao as an unprivileged user: itself when not root, else `nobody` through setpriv (root may
+ * write anything, so permission errors can only be seen this way). Undefined when neither is possible.
+ */
+export function yaohaoUnprivileged(cwd: string, args: readonly string[]): Run | undefined {
+  const root = process.getuid?.() === 0;
+  if (!root) return yaohao(cwd, args);
+  const probe = spawnSync('setpriv', ['--version']);
+  if (probe.status !== 0) return undefined;
+  const result = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args],
+    { cwd, maxBuffer: 1 << 26 },
+  );
+  return {
+    code: result.status,
+    signal: result.signal,
+    stdout: result.stdout.toString('utf8'),
+    stderr: result.stderr.toString('utf8'),
+  };
+}
