@@ -59,7 +59,7 @@ const COMMANDS: [string, string[]][] = [
 
 describe.runIf(built)('a closed pipe', () => {
   for (const [name, args] of COMMANDS) {
-    it(`${name}: ends quietly with 0 or 141`, async () => {
+    it.concurrent(`${name}: ends quietly with 0 or 141`, async () => {
       const run = await yaohaoIntoClosedPipe(files.dir, args);
       expect(run.stderr).not.toMatch(STACK);
       expect(run.signal).toBeNull();
