@@ -121,3 +121,36 @@ export {
   type SyntheticPoolOptions,
   type SyntheticRecord,
 } from './synthetic/syntheticBeijingRecords';
+
+// An application's life over time (docs/spec.md §16): calendar, review, the registry, lookup, continuity.
+export type {
+  CalendarDrawRule,
+  CalendarPeriodRule,
+  CalendarRule,
+  LifecycleRule,
+  MonthDay,
+  RenewalRule,
+  ReviewRule,
+  ValidityRule,
+} from './policy/Lifecycle';
+export { LifecycleRuleSchema } from './policy/Lifecycle';
+export {
+  drawCalendar,
+  safeDrawCalendar,
+  type CalendarEvent,
+  type CalendarEventKind,
+  type CalendarOptions,
+} from './lifecycle/drawCalendar';
+export { checkResidentId, residentIdCheckCharacter, type ResidentIdCheck } from './lifecycle/checkResidentId';
+export {
+  ApplicantFactsSchema,
+  reviewApplication,
+  safeReviewApplication,
+  type ApplicantFacts,
+  type LicenceFacts,
+  type PersonFacts,
+  type ReviewOptions,
+  type ReviewOutcome,
+  type UnitFacts,
+  type WorkPermitFacts,
+} from './lifecycle/reviewApplication';
