@@ -154,3 +154,46 @@ export {
   type UnitFacts,
   type WorkPermitFacts,
 } from './lifecycle/reviewApplication';
+export {
+  EVENT_SCHEMAS,
+  EVENT_TYPES,
+  RegistryEventSchema,
+  type AppliedEvent,
+  type CleanupEvent,
+  type CodeEvent,
+  type DrawHeldEvent,
+  type RegistryEvent,
+  type ReviewedEvent,
+} from './lifecycle/RegistryEvent';
+export { Registry, createRegistry, safeCreateRegistry } from './lifecycle/Registry';
+export {
+  applyEvent,
+  applyEvents,
+  replayEvents,
+  safeApplyEvent,
+  safeApplyEvents,
+  safeReplayEvents,
+} from './lifecycle/applyEvent';
+export { registryPool, safeRegistryPool, type RegistryPool, type RegistryPoolRecord } from './lifecycle/registryPool';
+export { createRegistryPool, safeCreateRegistryPool } from './lifecycle/createRegistryPool';
+export {
+  REGISTRY_FORMAT,
+  RegistryJsonSchema,
+  registryFromJSON,
+  registryToJSON,
+  safeRegistryFromJSON,
+  type ApplicationJson,
+  type ApplicationStatus,
+  type CertificateJson,
+  type RegistryDrawJson,
+  type RegistryJson,
+} from './lifecycle/registryJson';
+export { registrySummary, type DrawSummary, type RegistrySummary } from './lifecycle/registrySummary';
+export { certificateNumber } from './lifecycle/certificateNumber';
+export {
+  lookupApplication,
+  safeLookupApplication,
+  type ApplicationLookup,
+  type CertificateView,
+  type LookupOptions,
+} from './lifecycle/lookupApplication';

@@ -1,0 +1,83 @@
+import type { Issue, PathSegment } from '../errors/Issue';
+import { parseWith } from '../errors/fromZod';
+import type { SafeResult } from '../errors/SafeResult';
+import { safely } from '../errors/safely';
+import { YaohaoError } from '../errors/YaohaoError';
+import type { Policy } from '../policy/Policy';
+import { readPlainEvent } from './internal/plainEvent';
+import { Transaction } from './internal/Transaction';
+import { createRegistry, Registry, registryState } from './Registry';
+import { EVENT_SCHEMAS, EVENT_TYPES, type RegistryEvent } from './RegistryEvent';
+
+/** A validated event, or the issues of a malformed one (paths under `path`). */
+export function readEvent(value: unknown, path: readonly PathSegment[]): RegistryEvent | Issue[] {
+  const plain = readPlainEvent(value);
+  if (plain !== undefined) return plain;
+  const type = (value as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type))
+    return [
+      {
+        code: typeof value === 'object' && value !== null ? 'invalid_value' : 'invalid_type',
+        path: [...path, 'type'],
+        message: `an event is an object whose "type" is one of ${EVENT_TYPES.join(', ')}`,
+      },
+    ];
+  const parsed = parseWith(EVENT_SCHEMAS[type as RegistryEvent['type']], value, { path });
+  return parsed.ok ? (parsed.value as RegistryEvent) : parsed.issues;
+}
+
+function validated(value: unknown, path: readonly PathSegment[]): RegistryEvent {
+  const event = readEvent(value, path);
+  if (Array.isArray(event)) throw new YaohaoError(event);
+  return event;
+}
+
+/**
+ * The registry after one event (docs/spec.md §16.3); `registry` is not changed. An event the state
+ * does not allow — an unknown code, confirming twice, a late confirmation, a draw whose winners are
+ * not in the pool, an event older than the last one — is a YaohaoError, and nothing changes.
+ * Cost: O(changes · log n), except the cleanup, which visits every application.
+ */
+export function applyEvent(registry: Registry, event: unknown): Registry {
+  const state = registryState(registry);
+  const checked = validated(event, ['event']);
+  const transaction = new Transaction(state, checked.type === 'cleanup');
+  transaction.apply(checked, ['event']);
+  return new Registry(transaction.finish());
+}
+
+/** applyEvent that returns `{ success, value | issues }` instead of throwing. */
+export function safeApplyEvent(registry: Registry, event: unknown): SafeResult<Registry> {
+  return safely(() => applyEvent(registry, event));
+}
+
+/**
+ * The registry after a batch of events, in order: the same state as applying them one by one with
+ * applyEvent (a property test checks this), at the cost of one copy of the registry for the whole
+ * batch instead of a change per event — the way to replay a log or add a period's arrivals. The
+ * first bad event throws a YaohaoError whose paths start with its index; nothing changes.
+ */
+export function applyEvents(registry: Registry, events: Iterable<unknown>): Registry {
+  const transaction = new Transaction(registryState(registry), true);
+  let index = 0;
+  for (const event of events) {
+    transaction.apply(validated(event, [index]), [index]);
+    index++;
+  }
+  return new Registry(transaction.finish());
+}
+
+/** applyEvents that returns `{ success, value | issues }` instead of throwing. */
+export function safeApplyEvents(registry: Registry, events: Iterable<unknown>): SafeResult<Registry> {
+  return safely(() => applyEvents(registry, events));
+}
+
+/** The registry an event log gives: `applyEvents(createRegistry(policy), events)`. */
+export function replayEvents(events: Iterable<unknown>, policy: Policy): Registry {
+  return applyEvents(createRegistry(policy), events);
+}
+
+/** replayEvents that returns `{ success, value | issues }` instead of throwing. */
+export function safeReplayEvents(events: Iterable<unknown>, policy: Policy): SafeResult<Registry> {
+  return safely(() => replayEvents(events, policy));
+}

@@ -1,0 +1,142 @@
+import type { App, AppExtra } from './Application';
+
+/**
+ * Applications as columns (typed arrays; strings and the rare extras in plain arrays): about 60
+ * bytes per application plus its personId, never an object each. Grown by doubling while a draft
+ * fills it; frozen (never written again) once a store holds it.
+ */
+export class AppColumns {
+  codes: Float64Array;
+  kinds: Uint8Array;
+  statuses: Uint8Array;
+  c5: Uint8Array;
+  appliedAt: Float64Array;
+  statusAt: Float64Array;
+  renewedAt: Float64Array;
+  poolFrom: Int32Array;
+  counted: Uint32Array;
+  countedSince2021: Uint32Array;
+  personIds: string[];
+  extras: (AppExtra | undefined)[];
+  length = 0;
+
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.codes = new Float64Array(n);
+    this.kinds = new Uint8Array(n);
+    this.statuses = new Uint8Array(n);
+    this.c5 = new Uint8Array(n);
+    this.appliedAt = new Float64Array(n);
+    this.statusAt = new Float64Array(n);
+    this.renewedAt = new Float64Array(n);
+    this.poolFrom = new Int32Array(n);
+    this.counted = new Uint32Array(n);
+    this.countedSince2021 = new Uint32Array(n);
+    this.personIds = [];
+    this.extras = [];
+  }
+
+  /** A copy with room for `extra` more rows (typed arrays copied in one move each). */
+  copy(extra: number): AppColumns {
+    const out = new AppColumns(this.length + extra);
+    out.codes.set(this.codes.subarray(0, this.length));
+    out.kinds.set(this.kinds.subarray(0, this.length));
+    out.statuses.set(this.statuses.subarray(0, this.length));
+    out.c5.set(this.c5.subarray(0, this.length));
+    out.appliedAt.set(this.appliedAt.subarray(0, this.length));
+    out.statusAt.set(this.statusAt.subarray(0, this.length));
+    out.renewedAt.set(this.renewedAt.subarray(0, this.length));
+    out.poolFrom.set(this.poolFrom.subarray(0, this.length));
+    out.counted.set(this.counted.subarray(0, this.length));
+    out.countedSince2021.set(this.countedSince2021.subarray(0, this.length));
+    out.personIds = this.personIds.slice(0, this.length);
+    out.extras = this.extras.slice(0, this.length);
+    out.length = this.length;
+    return out;
+  }
+
+  /** The application in row `i`, as an object. */
+  read(i: number): App {
+    return {
+      code: this.codes[i]!,
+      kind: this.kinds[i]!,
+      status: this.statuses[i]!,
+      personId: this.personIds[i]!,
+      appliedAt: this.appliedAt[i]!,
+      statusAt: this.statusAt[i]!,
+      renewedAt: this.renewedAt[i]!,
+      poolFrom: this.poolFrom[i]!,
+      counted: this.counted[i]!,
+      countedSince2021: this.countedSince2021[i]!,
+      c5: this.c5[i] === 1,
+      extra: this.extras[i],
+    };
+  }
+
+  /** Writes `app` into row `i` (i ≤ length; i = length appends). */
+  write(i: number, app: App): void {
+    if (i === this.codes.length) this.grow();
+    this.codes[i] = app.code;
+    this.kinds[i] = app.kind;
+    this.statuses[i] = app.status;
+    this.personIds[i] = app.personId;
+    this.appliedAt[i] = app.appliedAt;
+    this.statusAt[i] = app.statusAt;
+    this.renewedAt[i] = app.renewedAt;
+    this.poolFrom[i] = app.poolFrom;
+    this.counted[i] = app.counted;
+    this.countedSince2021[i] = app.countedSince2021;
+    this.c5[i] = app.c5 ? 1 : 0;
+    this.extras[i] = app.extra;
+    if (i === this.length) this.length++;
+  }
+
+  /** Copies row `i` of `from` into row `j` of this (j ≤ length). */
+  copyRow(from: AppColumns, i: number, j: number): void {
+    if (j === this.codes.length) this.grow();
+    this.codes[j] = from.codes[i]!;
+    this.kinds[j] = from.kinds[i]!;
+    this.statuses[j] = from.statuses[i]!;
+    this.personIds[j] = from.personIds[i]!;
+    this.appliedAt[j] = from.appliedAt[i]!;
+    this.statusAt[j] = from.statusAt[i]!;
+    this.renewedAt[j] = from.renewedAt[i]!;
+    this.poolFrom[j] = from.poolFrom[i]!;
+    this.counted[j] = from.counted[i]!;
+    this.countedSince2021[j] = from.countedSince2021[i]!;
+    this.c5[j] = from.c5[i]!;
+    this.extras[j] = from.extras[i];
+    if (j === this.length) this.length++;
+  }
+
+  /** Row of `code` among rows [0, sortedLength), which must be in ascending code order; −1 if absent. */
+  search(code: number, sortedLength: number): number {
+    const codes = this.codes;
+    let low = 0;
+    let high = sortedLength;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (codes[mid]! < code) low = mid + 1;
+      else high = mid;
+    }
+    return low < sortedLength && codes[low] === code ? low : -1;
+  }
+
+  private grow(): void {
+    const n = this.codes.length * 2;
+    const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.codes = grown(this.codes, new Float64Array(n));
+    this.kinds = grown(this.kinds, new Uint8Array(n));
+    this.statuses = grown(this.statuses, new Uint8Array(n));
+    this.c5 = grown(this.c5, new Uint8Array(n));
+    this.appliedAt = grown(this.appliedAt, new Float64Array(n));
+    this.statusAt = grown(this.statusAt, new Float64Array(n));
+    this.renewedAt = grown(this.renewedAt, new Float64Array(n));
+    this.poolFrom = grown(this.poolFrom, new Int32Array(n));
+    this.counted = grown(this.counted, new Uint32Array(n));
+    this.countedSince2021 = grown(this.countedSince2021, new Uint32Array(n));
+  }
+}

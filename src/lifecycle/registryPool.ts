@@ -1,0 +1,85 @@
+import type { SafeResult } from '../errors/SafeResult';
+import { safely } from '../errors/safely';
+import { YaohaoError } from '../errors/YaohaoError';
+import { numberToCode } from '../pool/applicationCode';
+import { IN_POOL, UNIT, type App } from './internal/Application';
+import type { AppColumns } from './internal/AppColumns';
+import { periodName, requirePeriod } from './internal/periods';
+import { poolRecordOf, type RegistryPoolRecord } from './internal/poolRecord';
+import { runDraws, type RegistryState } from './internal/RegistryState';
+import { registryState, type Registry } from './Registry';
+
+export type { RegistryPoolRecord } from './internal/poolRecord';
+
+/** The pools of a period as the registry derives them, ready for createPool or planPeriod. */
+export interface RegistryPool {
+  /** The period, "2024-h2". */
+  readonly period: string;
+  /** Individuals and families in the pool, ascending code: planPeriod's `ordinary` list, or createPool's records. */
+  readonly ordinary: readonly RegistryPoolRecord[];
+  /** Units in the pool, ascending code: planPeriod's `ordinaryUnits` list. */
+  readonly ordinaryUnits: readonly { readonly code: string }[];
+}
+
+/** The period ordinal of a pool request, refused when the registry has already drawn that period or a later one. */
+export function poolPeriod(state: RegistryState, period: unknown): number {
+  const ordinal = requirePeriod(period, state.context, ['period']);
+  for (const held of state.held) {
+    const last = held[held.length - 1];
+    if (last !== undefined && last.period >= ordinal)
+      throw new YaohaoError([
+        {
+          code: 'invalid_value',
+          path: ['period'],
+          message: `${periodName(last.period, state.context.rule)} was already drawn: the registry derives pools of later periods only`,
+        },
+      ]);
+  }
+  return ordinal;
+}
+
+/**
+ * The pool records of everyone in the pool of `period` (docs/spec.md §16.4): applications
+ * approved in time, still in the pool, whose first period is `period` or earlier; draw counts
+ * include every draw they were in; C5 kept; families with their members and family years. Records
+ * are in ascending code order and depend only on the registry's state, so every event order that
+ * yields the same state yields the same pool (and the same commitment).
+ */
+export function registryPool(registry: Registry, period: string): RegistryPool {
+  const state = registryState(registry);
+  const ordinal = poolPeriod(state, period);
+  const ordinary: RegistryPoolRecord[] = [];
+  const ordinaryUnits: { code: string }[] = [];
+  const ladder = state.context.policy.weights.rule !== 'beijing2021';
+  const held = state.held[0]!;
+  // Runs start at few distinct periods: their draw counts are looked up once each.
+  const runs = new Map<number, number>();
+  const runOf = (poolFrom: number): number => {
+    let total = runs.get(poolFrom);
+    if (total === undefined) runs.set(poolFrom, (total = runDraws(held, poolFrom).total));
+    return total;
+  };
+  const take = (app: App): void => {
+    if (app.status !== IN_POOL || app.poolFrom > ordinal) return;
+    if (app.kind === UNIT) ordinaryUnits.push({ code: numberToCode(app.code) });
+    else ordinary.push(poolRecordOf(app, state, ordinal));
+  };
+  state.store.scan({
+    row(columns: AppColumns, i: number): void {
+      if (columns.statuses[i] !== IN_POOL || columns.poolFrom[i]! > ordinal) return;
+      // The common case without an object per application: an individual under a counted policy.
+      if (ladder && columns.kinds[i] !== UNIT) {
+        const code = numberToCode(columns.codes[i]!);
+        const draws = columns.counted[i]! + runOf(columns.poolFrom[i]!);
+        ordinary.push(columns.c5[i] === 1 ? { code, draws, c5: true } : { code, draws });
+      } else take(columns.read(i));
+    },
+    app: take,
+  });
+  return { period: periodName(ordinal, state.context.rule), ordinary, ordinaryUnits };
+}
+
+/** registryPool that returns `{ success, value | issues }` instead of throwing. */
+export function safeRegistryPool(registry: Registry, period: string): SafeResult<RegistryPool> {
+  return safely(() => registryPool(registry, period));
+}
