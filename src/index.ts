@@ -197,3 +197,12 @@ export {
   type CertificateView,
   type LookupOptions,
 } from './lifecycle/lookupApplication';
+export { lookupDrawResult, safeLookupDrawResult, type DrawLookup } from './lifecycle/lookupDrawResult';
+export {
+  checkContinuity,
+  safeCheckContinuity,
+  type ContinuityOptions,
+  type ContinuityProblem,
+  type ContinuityProblemKind,
+  type ContinuityReport,
+} from './lifecycle/checkContinuity';

@@ -3,9 +3,11 @@ import { isYaohaoError } from '../errors/YaohaoError';
 import { ENGINE } from '../version';
 import { checkSheetCommand } from './commands/checkSheet';
 import { commitCommand } from './commands/commit';
+import { continuityCommand } from './commands/continuity';
 import { demoCommand } from './commands/demo';
 import { drawCommand } from './commands/draw';
 import { exportZipCommand } from './commands/exportZip';
+import { lookupCommand } from './commands/lookup';
 import { schemaCommand } from './commands/schema';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
@@ -18,6 +20,8 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   verifyCommand,
   checkSheetCommand,
   exportZipCommand,
+  lookupCommand,
+  continuityCommand,
   schemaCommand,
   demoCommand,
 ];
