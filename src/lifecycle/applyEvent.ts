@@ -4,13 +4,17 @@ import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import { YaohaoError } from '../errors/YaohaoError';
 import type { Policy } from '../policy/Policy';
+import { parseTimestamp } from '../time/timestamp';
 import { readPlainEvent } from './internal/plainEvent';
 import { Transaction } from './internal/Transaction';
 import { createRegistry, Registry, registryState } from './Registry';
 import { EVENT_SCHEMAS, EVENT_TYPES, type RegistryEvent } from './RegistryEvent';
 
-/** A validated event, or the issues of a malformed one (paths under `path`). */
-export function readEvent(value: unknown, path: readonly PathSegment[]): RegistryEvent | Issue[] {
+/** A validated event with its time (epoch ms; undefined when not a real date and time), or the issues of a malformed one (paths under `path`). */
+export function readEvent(
+  value: unknown,
+  path: readonly PathSegment[],
+): { event: RegistryEvent; at: number | undefined } | Issue[] {
   const plain = readPlainEvent(value);
   if (plain !== undefined) return plain;
   const type = (value as { type?: unknown } | null)?.type;
@@ -23,13 +27,15 @@ export function readEvent(value: unknown, path: readonly PathSegment[]): Registr
       },
     ];
   const parsed = parseWith(EVENT_SCHEMAS[type as RegistryEvent['type']], value, { path });
-  return parsed.ok ? (parsed.value as RegistryEvent) : parsed.issues;
+  if (!parsed.ok) return parsed.issues;
+  const event = parsed.value as RegistryEvent;
+  return { event, at: parseTimestamp(event.at) };
 }
 
-function validated(value: unknown, path: readonly PathSegment[]): RegistryEvent {
-  const event = readEvent(value, path);
-  if (Array.isArray(event)) throw new YaohaoError(event);
-  return event;
+function validated(value: unknown, path: readonly PathSegment[]): { event: RegistryEvent; at: number | undefined } {
+  const read = readEvent(value, path);
+  if (Array.isArray(read)) throw new YaohaoError(read);
+  return read;
 }
 
 /**
@@ -41,8 +47,8 @@ function validated(value: unknown, path: readonly PathSegment[]): RegistryEvent 
 export function applyEvent(registry: Registry, event: unknown): Registry {
   const state = registryState(registry);
   const checked = validated(event, ['event']);
-  const transaction = new Transaction(state, checked.type === 'cleanup');
-  transaction.apply(checked, ['event']);
+  const transaction = new Transaction(state, checked.event.type === 'cleanup');
+  transaction.apply(checked.event, checked.at, ['event']);
   return new Registry(transaction.finish());
 }
 
@@ -61,7 +67,8 @@ export function applyEvents(registry: Registry, events: Iterable<unknown>): Regi
   const transaction = new Transaction(registryState(registry), true);
   let index = 0;
   for (const event of events) {
-    transaction.apply(validated(event, [index]), [index]);
+    const checked = validated(event, [index]);
+    transaction.apply(checked.event, checked.at, [index]);
     index++;
   }
   return new Registry(transaction.finish());

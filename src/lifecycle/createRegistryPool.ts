@@ -1,19 +1,18 @@
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import { createPool } from '../pool/createPool';
-import { kindId } from '../pool/ApplicantKind';
 import type { Pool } from '../pool/Pool';
-import { PoolBuilder } from '../pool/PoolBuilder';
+import { finishPool } from '../pool/internal/finishPool';
 import { countedWeigher } from '../pool/recordReader';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
-import { IN_POOL, UNIT, type App } from './internal/Application';
+import { INDIVIDUAL, IN_POOL, UNIT, type App } from './internal/Application';
 import { runDraws } from './internal/RegistryState';
 import { registryState, type Registry } from './Registry';
 import { poolPeriod, registryPool } from './registryPool';
 
 /**
- * The ordinary pool of a period (individuals and families), built straight from the registry:
- * the same Pool — same commitment, same draws — as `createPool(registryPool(registry, period).ordinary,
+ * The ordinary pool of a period (individuals and families), built straight from the registry's
+ * sorted columns (no record, no sort): the same Pool — same commitment, same draws — as `createPool(registryPool(registry, period).ordinary,
  * { policy })` (a property test checks this), without a record object per application under
  * flat and ladder policies, where weights come from the draw counts in the registry's columns.
  * This is the path a simulation of many periods takes. 2021– policies (family points, the
@@ -27,22 +26,28 @@ export function createRegistryPool(registry: Registry, period: string): Pool {
   const weigh = countedWeigher(policy);
   const held = state.held[0]!;
   const runs = new Map<number, number>();
-  const builder = new PoolBuilder({ policy, expectedRecords: state.store.size });
-  let tooHeavy = false;
-  const add = (code: number, draws: number, c5: boolean): void => {
-    const weight = weigh(draws, c5);
-    if (weight > MAX_WEIGHT) tooHeavy = true;
-    else builder.addWeighed(code, weight, kindId('individual'), 0);
-  };
   const runOf = (poolFrom: number): number => {
     let total = runs.get(poolFrom);
     if (total === undefined) runs.set(poolFrom, (total = runDraws(held, poolFrom).total));
     return total;
   };
+  // The store is in code order, so the pool's sort keys (code × 4 + kind) come out sorted.
+  const keys = new Float64Array(state.store.size);
+  const weights = new Uint32Array(state.store.size);
+  let n = 0;
+  let tooHeavy = false;
+  const add = (code: number, draws: number, c5: boolean): void => {
+    const weight = weigh(draws, c5);
+    if (weight > MAX_WEIGHT) tooHeavy = true;
+    keys[n] = code * 4 + INDIVIDUAL;
+    weights[n++] = weight;
+  };
   state.store.scan({
-    row(columns, i) {
-      if (columns.statuses[i] !== IN_POOL || columns.poolFrom[i]! > ordinal || columns.kinds[i] === UNIT) return;
-      add(columns.codes[i]!, columns.counted[i]! + runOf(columns.poolFrom[i]!), columns.c5[i] === 1);
+    rows(columns, from, to) {
+      const { statuses, poolFrom, kinds, codes, counted, c5 } = columns;
+      for (let i = from; i < to; i++)
+        if (statuses[i] === IN_POOL && poolFrom[i]! <= ordinal && kinds[i] !== UNIT)
+          add(codes[i]!, counted[i]! + runOf(poolFrom[i]!), c5[i] === 1);
     },
     app(app: App) {
       if (app.status !== IN_POOL || app.poolFrom > ordinal || app.kind === UNIT) return;
@@ -51,7 +56,19 @@ export function createRegistryPool(registry: Registry, period: string): Pool {
   });
   // Absurd draw counts: let the record path report them as createPool does.
   if (tooHeavy) return createPool(registryPool(registry, period).ordinary, { policy });
-  return builder.finish();
+  const sorted = keys.subarray(0, n);
+  return finishPool(
+    {
+      keys: sorted,
+      weights: weights.subarray(0, n),
+      inputKeys: sorted,
+      records: new Uint32Array(0), // read only to report duplicates: codes in a registry are unique
+      lines: undefined,
+      issues: [],
+      omittedIssues: 0,
+    },
+    policy.id,
+  );
 }
 
 /** createRegistryPool that returns `{ success, value | issues }` instead of throwing. */

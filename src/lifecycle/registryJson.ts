@@ -137,7 +137,7 @@ export function registryToJSON(registry: Registry): RegistryJson {
     const draw = cert === undefined ? undefined : state.held[groupOf(app.kind)]![cert.draw]!;
     const period = draw === undefined ? '' : periodName(draw.period, rule);
     applications.push({
-      code: numberToCode(app.code),
+      code: app.codeText,
       kind: APPLICANT_KINDS[app.kind]!,
       personId: app.personId,
       status: STATUSES[app.status]!,
@@ -174,7 +174,12 @@ export function registryToJSON(registry: Registry): RegistryJson {
           }),
     });
   };
-  state.store.scan({ row: (columns, i) => add(columns.read(i)), app: add });
+  state.store.scan({
+    rows(columns, from, to) {
+      for (let i = from; i < to; i++) add(columns.read(i));
+    },
+    app: add,
+  });
   return {
     format: REGISTRY_FORMAT,
     policy: state.context.policy.id,
@@ -347,6 +352,7 @@ export function registryFromJSON(json: unknown, policy: Policy): Registry {
       });
     columns.write(position, {
       code,
+      codeText: a.code,
       kind,
       status,
       personId: a.personId,

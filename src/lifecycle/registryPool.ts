@@ -1,7 +1,6 @@
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import { YaohaoError } from '../errors/YaohaoError';
-import { numberToCode } from '../pool/applicationCode';
 import { IN_POOL, UNIT, type App } from './internal/Application';
 import type { AppColumns } from './internal/AppColumns';
 import { periodName, requirePeriod } from './internal/periods';
@@ -61,18 +60,21 @@ export function registryPool(registry: Registry, period: string): RegistryPool {
   };
   const take = (app: App): void => {
     if (app.status !== IN_POOL || app.poolFrom > ordinal) return;
-    if (app.kind === UNIT) ordinaryUnits.push({ code: numberToCode(app.code) });
+    if (app.kind === UNIT) ordinaryUnits.push({ code: app.codeText });
     else ordinary.push(poolRecordOf(app, state, ordinal));
   };
   state.store.scan({
-    row(columns: AppColumns, i: number): void {
-      if (columns.statuses[i] !== IN_POOL || columns.poolFrom[i]! > ordinal) return;
-      // The common case without an object per application: an individual under a counted policy.
-      if (ladder && columns.kinds[i] !== UNIT) {
-        const code = numberToCode(columns.codes[i]!);
-        const draws = columns.counted[i]! + runOf(columns.poolFrom[i]!);
-        ordinary.push(columns.c5[i] === 1 ? { code, draws, c5: true } : { code, draws });
-      } else take(columns.read(i));
+    rows(columns: AppColumns, from: number, to: number): void {
+      const { statuses, poolFrom, kinds, codeTexts, counted, c5 } = columns;
+      for (let i = from; i < to; i++) {
+        if (statuses[i] !== IN_POOL || poolFrom[i]! > ordinal) continue;
+        // The common case without an object per application: an individual under a counted policy.
+        if (ladder && kinds[i] !== UNIT) {
+          const code = codeTexts[i]!;
+          const draws = counted[i]! + runOf(poolFrom[i]!);
+          ordinary.push(c5[i] === 1 ? { code, draws, c5: true } : { code, draws });
+        } else take(columns.read(i));
+      }
     },
     app: take,
   });

@@ -49,10 +49,12 @@ export function registrySummary(registry: Registry): RegistrySummary {
   const counts = STATUSES.map(() => 0);
   const perDraw = state.held.map((draws) => draws.map(() => [0, 0, 0, 0, 0]));
   state.store.scan({
-    row(columns, i) {
-      const status = columns.statuses[i]!;
-      counts[status]!++;
-      if (CERTIFIED.includes(status)) tally(columns.read(i).extra!.certificate!, columns.kinds[i]!, status);
+    rows(columns, from, to) {
+      for (let i = from; i < to; i++) {
+        const status = columns.statuses[i]!;
+        counts[status]!++;
+        if (CERTIFIED.includes(status)) tally(columns.extras[i]!.certificate!, columns.kinds[i]!, status);
+      }
     },
     app(app) {
       counts[app.status]!++;

@@ -2,7 +2,9 @@ import type { App, AppExtra } from './Application';
 
 /**
  * Applications as columns (typed arrays; strings and the rare extras in plain arrays): about 60
- * bytes per application plus its personId, never an object each. Grown by doubling while a draft
+ * bytes per application plus its code text and personId, never an object each. The code text is
+ * kept (it came with the application) so that pools of millions of records are made without
+ * making millions of strings. Grown by doubling while a draft
  * fills it; frozen (never written again) once a store holds it.
  */
 export class AppColumns {
@@ -16,6 +18,7 @@ export class AppColumns {
   poolFrom: Int32Array;
   counted: Uint32Array;
   countedSince2021: Uint32Array;
+  codeTexts: string[];
   personIds: string[];
   extras: (AppExtra | undefined)[];
   length = 0;
@@ -32,6 +35,7 @@ export class AppColumns {
     this.poolFrom = new Int32Array(n);
     this.counted = new Uint32Array(n);
     this.countedSince2021 = new Uint32Array(n);
+    this.codeTexts = [];
     this.personIds = [];
     this.extras = [];
   }
@@ -49,6 +53,7 @@ export class AppColumns {
     out.poolFrom.set(this.poolFrom.subarray(0, this.length));
     out.counted.set(this.counted.subarray(0, this.length));
     out.countedSince2021.set(this.countedSince2021.subarray(0, this.length));
+    out.codeTexts = this.codeTexts.slice(0, this.length);
     out.personIds = this.personIds.slice(0, this.length);
     out.extras = this.extras.slice(0, this.length);
     out.length = this.length;
@@ -59,6 +64,7 @@ export class AppColumns {
   read(i: number): App {
     return {
       code: this.codes[i]!,
+      codeText: this.codeTexts[i]!,
       kind: this.kinds[i]!,
       status: this.statuses[i]!,
       personId: this.personIds[i]!,
@@ -77,6 +83,7 @@ export class AppColumns {
   write(i: number, app: App): void {
     if (i === this.codes.length) this.grow();
     this.codes[i] = app.code;
+    this.codeTexts[i] = app.codeText;
     this.kinds[i] = app.kind;
     this.statuses[i] = app.status;
     this.personIds[i] = app.personId;
@@ -91,22 +98,32 @@ export class AppColumns {
     if (i === this.length) this.length++;
   }
 
-  /** Copies row `i` of `from` into row `j` of this (j ≤ length). */
-  copyRow(from: AppColumns, i: number, j: number): void {
-    if (j === this.codes.length) this.grow();
-    this.codes[j] = from.codes[i]!;
-    this.kinds[j] = from.kinds[i]!;
-    this.statuses[j] = from.statuses[i]!;
-    this.personIds[j] = from.personIds[i]!;
-    this.appliedAt[j] = from.appliedAt[i]!;
-    this.statusAt[j] = from.statusAt[i]!;
-    this.renewedAt[j] = from.renewedAt[i]!;
-    this.poolFrom[j] = from.poolFrom[i]!;
-    this.counted[j] = from.counted[i]!;
-    this.countedSince2021[j] = from.countedSince2021[i]!;
-    this.c5[j] = from.c5[i]!;
-    this.extras[j] = from.extras[i];
-    if (j === this.length) this.length++;
+  /** Reorders the rows (row k becomes old row order[k]), one column at a time so at most one spare column is alive. */
+  permute(order: Uint32Array): void {
+    const n = order.length;
+    const gather = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(from: T, to: T): T => {
+      for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
+      return to;
+    };
+    const gatherList = <T>(from: readonly T[]): T[] => {
+      const to = new Array<T>(n);
+      for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
+      return to;
+    };
+    this.codes = gather(this.codes, new Float64Array(n));
+    this.kinds = gather(this.kinds, new Uint8Array(n));
+    this.statuses = gather(this.statuses, new Uint8Array(n));
+    this.c5 = gather(this.c5, new Uint8Array(n));
+    this.appliedAt = gather(this.appliedAt, new Float64Array(n));
+    this.statusAt = gather(this.statusAt, new Float64Array(n));
+    this.renewedAt = gather(this.renewedAt, new Float64Array(n));
+    this.poolFrom = gather(this.poolFrom, new Int32Array(n));
+    this.counted = gather(this.counted, new Uint32Array(n));
+    this.countedSince2021 = gather(this.countedSince2021, new Uint32Array(n));
+    this.codeTexts = gatherList(this.codeTexts);
+    this.personIds = gatherList(this.personIds);
+    this.extras = gatherList(this.extras);
+    this.length = n;
   }
 
   /** Row of `code` among rows [0, sortedLength), which must be in ascending code order; −1 if absent. */

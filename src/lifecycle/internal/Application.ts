@@ -76,8 +76,10 @@ export interface AppExtra {
  * ≥ `poolFrom` counts too (docs/spec.md §16.3), so holding a draw never touches the losers.
  */
 export interface App {
-  /** Code value (13 digits as a number). */
+  /** Code value (13 digits as a number): order, search, hashing. */
   readonly code: number;
+  /** The same code as text, as it came in. */
+  readonly codeText: string;
   readonly kind: number;
   readonly status: number;
   readonly personId: string;
@@ -97,12 +99,29 @@ export interface App {
   readonly extra: AppExtra | undefined;
 }
 
-/** A copy of `app` with some fields changed. */
-export function withFields(app: App, fields: Partial<App>): App {
-  return { ...app, ...fields };
+/** A copy of `app` with some fields changed (written out field by field: every App has one shape). */
+export function withFields(
+  app: App,
+  fields: Partial<Pick<App, 'status' | 'statusAt' | 'renewedAt' | 'poolFrom' | 'extra'>>,
+): App {
+  return {
+    code: app.code,
+    codeText: app.codeText,
+    kind: app.kind,
+    status: fields.status ?? app.status,
+    personId: app.personId,
+    appliedAt: app.appliedAt,
+    statusAt: fields.statusAt ?? app.statusAt,
+    renewedAt: fields.renewedAt ?? app.renewedAt,
+    poolFrom: fields.poolFrom ?? app.poolFrom,
+    counted: app.counted,
+    countedSince2021: app.countedSince2021,
+    c5: app.c5,
+    extra: 'extra' in fields ? fields.extra : app.extra,
+  };
 }
 
 /** A copy of `app` with some extra fields changed. */
 export function withExtra(app: App, extra: Partial<AppExtra>): App {
-  return { ...app, extra: { ...app.extra, ...extra } };
+  return withFields(app, { extra: { ...app.extra, ...extra } });
 }

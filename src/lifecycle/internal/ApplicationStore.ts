@@ -4,10 +4,10 @@ import { AppColumns } from './AppColumns';
 import { CodeIndex } from './CodeIndex';
 import { PersistentMap } from './PersistentMap';
 
-/** Visits the applications of a store in ascending code order: a column row, or an application object. */
+/** Visits the applications of a store in ascending code order: runs of column rows, and the changed applications between them. */
 export interface StoreVisitor {
-  /** An application stored in row `i` of `columns`. */
-  row(columns: AppColumns, i: number): void;
+  /** Rows [from, to) of `columns`, in code order (callers loop over them with direct column reads). */
+  rows(columns: AppColumns, from: number, to: number): void;
   /** An application held as an object (changed since the columns were written). */
   app(app: App): void;
 }
@@ -65,22 +65,26 @@ export class ApplicationStore {
     return overlay.size >= MIN_COMPACTION && overlay.size * 4 >= this.base.length ? store.draft().freeze() : store;
   }
 
-  /** Overlay applications in ascending code order. */
-  overlayInOrder(): App[] {
-    return [...this.overlay.values()].sort((a, b) => a.code - b.code);
+  private sortedOverlay: readonly App[] | undefined;
+
+  /** Overlay applications in ascending code order (computed once: the store never changes). */
+  overlayInOrder(): readonly App[] {
+    this.sortedOverlay ??= this.overlay.values().sort((a, b) => a.code - b.code);
+    return this.sortedOverlay;
   }
 
-  /** Visits every application in ascending code order. */
+  /** Visits every application in ascending code order, column rows in runs (one call per run, not per row). */
   scan(visitor: StoreVisitor): void {
     const base = this.base;
-    const changed = this.overlayInOrder();
     let i = 0;
-    for (const app of changed) {
-      while (i < base.length && base.codes[i]! < app.code) visitor.row(base, i++);
-      if (i < base.length && base.codes[i] === app.code) i++;
+    for (const app of this.overlayInOrder()) {
+      const from = i;
+      while (i < base.length && base.codes[i]! < app.code) i++;
+      if (i > from) visitor.rows(base, from, i);
+      if (i < base.length && base.codes[i] === app.code) i++; // replaced by the overlay's version
       visitor.app(app);
     }
-    while (i < base.length) visitor.row(base, i++);
+    if (i < base.length) visitor.rows(base, i, base.length);
   }
 
   /** A mutable copy for a batch of changes. */
@@ -99,7 +103,7 @@ export class StoreDraft {
   /** Rows [0, sorted) are in ascending code order (the store's base). */
   private readonly sorted: number;
   /** Rows of the applications appended after the sorted ones, by code. */
-  private readonly appended = new CodeIndex();
+  private appended = new CodeIndex();
   // Events mostly read an application and then write it: the last row found is remembered.
   private lastCode = -1;
   private lastRow = -1;
@@ -152,18 +156,22 @@ export class StoreDraft {
     const columns = this.columns;
     const count = columns.length - this.sorted;
     if (count === 0) return ApplicationStore.of(columns);
-    // The appended rows sorted by code, each with its row number riding along.
+    this.appended = new CodeIndex(); // not needed any more: let it go before the columns move
+    // The appended rows sorted by code, each with its row number riding along, merged with the
+    // sorted rows into the final order; then the columns move into it one at a time.
     const rows = new Uint32Array(count);
     for (let k = 0; k < count; k++) rows[k] = this.sorted + k;
     const added = sortKeys(columns.codes.subarray(this.sorted, columns.length), rows, count);
-    const merged = new AppColumns(columns.length);
+    const order = new Uint32Array(columns.length);
+    let n = 0;
     let i = 0;
     for (let k = 0; k < count; k++) {
       const code = added.keys[k]!;
-      while (i < this.sorted && columns.codes[i]! < code) merged.copyRow(columns, i++, merged.length);
-      merged.copyRow(columns, added.weights[k]!, merged.length);
+      while (i < this.sorted && columns.codes[i]! < code) order[n++] = i++;
+      order[n++] = added.weights[k]!;
     }
-    while (i < this.sorted) merged.copyRow(columns, i++, merged.length);
-    return ApplicationStore.of(merged);
+    while (i < this.sorted) order[n++] = i++;
+    columns.permute(order);
+    return ApplicationStore.of(columns);
   }
 }

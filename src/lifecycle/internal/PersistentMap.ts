@@ -105,10 +105,10 @@ function lookup<V>(root: Child<V>, hash: number, key: number): V | undefined {
   }
 }
 
-function* leavesOf<V>(node: Child<V>): Generator<Leaf<V>> {
-  if (node instanceof Leaf) yield node;
-  else if (node instanceof Collision) yield* node.leaves;
-  else for (const child of node.children) yield* leavesOf(child);
+function collect<V>(node: Child<V>, out: V[]): void {
+  if (node instanceof Leaf) out.push(node.value);
+  else if (node instanceof Collision) for (const leaf of node.leaves) out.push(leaf.value);
+  else for (const child of node.children) collect(child, out);
 }
 
 /** An immutable map from integer keys (safe integers ≥ 0) to values, with structural sharing. */
@@ -137,8 +137,10 @@ export class PersistentMap<V> {
     return new PersistentMap(node, this.size + (added ? 1 : 0));
   }
 
-  /** Every value (in no particular order: callers sort). */
-  *values(): Generator<V> {
-    for (const leaf of leavesOf(this.root)) yield leaf.value;
+  /** Every value, in no particular order (callers sort). */
+  values(): V[] {
+    const out: V[] = [];
+    collect(this.root, out);
+    return out;
   }
 }

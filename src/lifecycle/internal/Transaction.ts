@@ -4,10 +4,10 @@ import { historyIssues } from '../../family/personHistory';
 import type { Issue, PathSegment } from '../../errors/Issue';
 import { YaohaoError } from '../../errors/YaohaoError';
 import { kindId } from '../../pool/ApplicantKind';
-import { parseApplicationCode, numberToCode } from '../../pool/applicationCode';
+import { parseApplicationCode } from '../../pool/applicationCode';
 import { addMonths, dayStart, formatDate, localDay } from '../../time/calendarDate';
 import { formatTimestamp } from '../../time/formatTimestamp';
-import { civilFromDays, parseTimestamp } from '../../time/timestamp';
+import { civilFromDays } from '../../time/timestamp';
 import type { AppliedEvent, CodeEvent, DrawHeldEvent, RegistryEvent, ReviewedEvent } from '../RegistryEvent';
 import {
   EXPIRED,
@@ -101,9 +101,8 @@ export class Transaction {
     else this.writes.set(app.code, app);
   }
 
-  /** Applies one validated event; `path` locates it in the input (e.g. [17]). Throws YaohaoError. */
-  apply(event: RegistryEvent, path: readonly PathSegment[]): void {
-    const at = parseTimestamp(event.at);
+  /** Applies one validated event at its time (epoch ms, from its `at`); `path` locates it in the input (e.g. [17]). Throws YaohaoError. */
+  apply(event: RegistryEvent, at: number | undefined, path: readonly PathSegment[]): void {
     if (at === undefined)
       fail([{ code: 'invalid_value', path: [...path, 'at'], message: `not a real date and time: "${event.at}"` }]);
     const t = at!;
@@ -269,6 +268,7 @@ export class Transaction {
     const since2021 = existing?.countedSince2021 ?? event.drawsSince2021 ?? 0;
     this.set({
       code,
+      codeText: event.code,
       kind,
       status: IN_REVIEW,
       personId: event.personId,
@@ -572,7 +572,7 @@ export class Transaction {
     return {
       code: 'invalid_transition',
       path: [...path, 'type'],
-      message: `${event.type} for ${numberToCode(app.code)} (${STATUSES[app.status]}): ${why}`,
+      message: `${event.type} for ${app.codeText} (${STATUSES[app.status]}): ${why}`,
       received: STATUSES[app.status]!,
     };
   }

@@ -12,11 +12,11 @@ export interface LifecycleContext {
   readonly rule: LifecycleRule;
   /** The authority's UTC offset in minutes. */
   readonly offset: number;
-  /** Instants computed once per period ordinal (deadline ends, seal ends): millions of events ask for the same few. */
+  /** Figures computed once (deadline and seal ends per period, the period of an application per day): millions of events ask for the same few. */
   readonly memo: Map<number, number>;
 }
 
-/** `compute()` once per context and key (a number: ordinal × 4 + what). */
+/** `compute()` once per context and key (ordinal × 4 + 0 or 1, local day × 4 + 2: never equal). */
 export function memoised(context: LifecycleContext, key: number, compute: () => number): number {
   let value = context.memo.get(key);
   if (value === undefined) context.memo.set(key, (value = compute()));
@@ -119,17 +119,23 @@ export function windowStart(ordinal: number, context: LifecycleContext): number 
  * is taken from 9 March to 31 July, nor from 9 October to 31 December).
  */
 export function periodOfApplication(at: number, context: LifecycleContext): { ordinal: number; open: boolean } {
-  const year = civilFromDays(localDay(at, context.offset)).year;
-  const count = context.rule.calendar.periods.length;
-  let ordinal = periodOrdinal(year + 1, 0);
-  for (let k = 0; k < count; k++) {
-    if (at < deadlineEnd(periodOrdinal(year, k), context)) {
-      ordinal = periodOrdinal(year, k);
-      break;
+  // Millions of applications come on few days: the answer is the same for a whole local day
+  // (deadlines and openings are day boundaries), so it is kept per day, as ordinal × 2 + open.
+  const day = localDay(at, context.offset);
+  const packed = memoised(context, day * 4 + 2, () => {
+    const year = civilFromDays(day).year;
+    const count = context.rule.calendar.periods.length;
+    let ordinal = periodOrdinal(year + 1, 0);
+    for (let k = 0; k < count; k++) {
+      if (at < deadlineEnd(periodOrdinal(year, k), context)) {
+        ordinal = periodOrdinal(year, k);
+        break;
+      }
     }
-  }
-  const opens = windowStart(ordinal, context);
-  return { ordinal, open: opens === undefined || at >= opens };
+    const opens = windowStart(ordinal, context);
+    return ordinal * 2 + (opens === undefined || at >= opens ? 1 : 0);
+  });
+  return { ordinal: Math.floor(packed / 2), open: packed % 2 === 1 };
 }
 
 /** The first ordinary draw month of a period, or undefined when the period holds none. */

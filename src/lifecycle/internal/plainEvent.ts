@@ -20,17 +20,26 @@ const CODE_KEYS = new Set(['type', 'at', 'code']);
 const KINDS = new Set(['individual', 'family', 'unit']);
 const CODE_EVENTS = new Set(['quota-confirmed', 'vehicle-registered', 'continuation-confirmed', 'cancelled']);
 
+// Batches often carry many events with the same time: the last one parsed is remembered.
+let lastText = '';
+let lastAt: number | undefined;
+
 /**
- * The fast path of event validation: the event itself when it is plainly a valid `applied` (no
+ * The fast path of event validation: the event (and its time, parsed) when it is plainly a valid `applied` (no
  * family or queue fields), `reviewed` (no reasons) or single-code event, else undefined and the
  * zod schema decides and explains. Accepts only what EVENT_SCHEMAS accept (a property test checks
  * this): replaying millions of arrivals should not cost a schema walk each.
  */
-export function readPlainEvent(value: unknown): RegistryEvent | undefined {
+export function readPlainEvent(value: unknown): { event: RegistryEvent; at: number } | undefined {
   if (!isObject(value)) return undefined;
-  const at = value['at'];
+  const text = value['at'];
   const code = value['code'];
-  if (typeof at !== 'string' || parseTimestamp(at) === undefined) return undefined;
+  if (typeof text === 'string' && text !== lastText) {
+    lastText = text;
+    lastAt = parseTimestamp(text);
+  }
+  const at = typeof text === 'string' ? lastAt : undefined;
+  if (at === undefined) return undefined;
   if (typeof code !== 'string' || !isApplicationCode(code)) return undefined;
   const type = value['type'];
   if (type === 'applied') {
@@ -46,11 +55,13 @@ export function readPlainEvent(value: unknown): RegistryEvent | undefined {
       isOptionalCount(value['drawsTo2020']) &&
       isOptionalCount(value['drawsSince2021']) &&
       (value['c5'] === undefined || typeof value['c5'] === 'boolean');
-    return plain ? (value as unknown as RegistryEvent) : undefined;
+    return plain ? { event: value as unknown as RegistryEvent, at } : undefined;
   }
   if (type === 'reviewed')
     return hasOnly(value, REVIEWED_KEYS) && typeof value['approved'] === 'boolean'
-      ? (value as unknown as RegistryEvent)
+      ? { event: value as unknown as RegistryEvent, at }
       : undefined;
-  return CODE_EVENTS.has(type as string) && hasOnly(value, CODE_KEYS) ? (value as unknown as RegistryEvent) : undefined;
+  return CODE_EVENTS.has(type as string) && hasOnly(value, CODE_KEYS)
+    ? { event: value as unknown as RegistryEvent, at }
+    : undefined;
 }

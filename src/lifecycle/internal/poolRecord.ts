@@ -1,5 +1,4 @@
 import type { FamilyRecord, Individual2021Record } from '../../family/familyRecords';
-import { numberToCode } from '../../pool/applicationCode';
 import type { CountedIndividualRecord } from '../../pool/recordSchemas';
 import { dayStart } from '../../time/calendarDate';
 import { fullYearsBetween } from '../../time/fullYearsBetween';
@@ -29,7 +28,7 @@ export function familyYearsFor(app: App, held: readonly HeldDraw[], ordinal: num
  * in the shape the policy's records take.
  */
 export function poolRecordOf(app: App, state: RegistryState, ordinal: number): RegistryPoolRecord {
-  const code = numberToCode(app.code);
+  const code = app.codeText;
   if (app.kind === UNIT) return { code };
   const held = state.held[0]!;
   if (app.kind === FAMILY)
