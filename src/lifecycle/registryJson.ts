@@ -18,7 +18,7 @@ import { CERTIFIED, GROUPS, STATUSES, groupOf, type App, type AppExtra } from '.
 import { AppColumns } from './internal/AppColumns';
 import { ApplicationStore } from './internal/ApplicationStore';
 import { parsePeriod, periodName } from './internal/periods';
-import { certificateTimes, type HeldDraw, type RegistryState } from './internal/RegistryState';
+import { certificateTimes, countInPool, type HeldDraw, type RegistryState } from './internal/RegistryState';
 import { createRegistry, Registry, registryState } from './Registry';
 
 /** Version tag of the registry's JSON form (docs/spec.md §16.6). */
@@ -370,6 +370,9 @@ export function registryFromJSON(json: unknown, policy: Policy): Registry {
     if (text !== undefined && parseTimestamp(text) === undefined)
       issues.add({ code: 'invalid_value', path: ['lastEventAt'], message: `not a real date and time: "${text}"` });
   issues.throwIfAny();
+  const inPool = [new Map<number, number>(), new Map<number, number>()];
+  for (let i = 0; i < columns.length; i++)
+    countInPool(inPool, columns.statuses[i]!, columns.kinds[i]!, columns.poolFrom[i]!, +1);
   const lastAt = value.lastEventAt === undefined ? undefined : ms(value.lastEventAt);
   const state: RegistryState = {
     context,
@@ -378,6 +381,7 @@ export function registryFromJSON(json: unknown, policy: Policy): Registry {
     held,
     forfeitedThrough: held.map((draws) => closedThrough(draws, lastAt, (d) => d.confirmBy)),
     expiredThrough: held.map((draws) => closedThrough(draws, lastAt, (d) => d.validUntil)),
+    inPool,
   };
   return new Registry(state);
 }

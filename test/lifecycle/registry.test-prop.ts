@@ -78,6 +78,8 @@ function logFrom(actions: readonly Action[], quotas: readonly number[]): { log: 
   };
   const push = (event: RegistryEvent): void => {
     const result = safeApplyEvent(registry, event);
+    // A draw of the registry's own pool is always accepted (its size is the registry's count).
+    if (!result.success && event.type === 'draw-held') throw new Error(result.issues[0]!.message);
     if (!result.success) return;
     registry = result.value;
     log.push(event);

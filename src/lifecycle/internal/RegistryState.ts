@@ -1,6 +1,6 @@
 import { addMonths, dayStart } from '../../time/calendarDate';
 import type { App } from './Application';
-import { IN_POOL } from './Application';
+import { IN_POOL, groupOf } from './Application';
 import { ApplicationStore } from './ApplicationStore';
 import { memoised, monthDayIn, nextOrdinal, ordinalYear, ordinaryDrawMonth, type LifecycleContext } from './periods';
 
@@ -34,6 +34,11 @@ export interface RegistryState {
   readonly forfeitedThrough: readonly number[];
   /** Per group: draws [0, n) whose validity ended before lastAt (their unused certificates expired). */
   readonly expiredThrough: readonly number[];
+  /**
+   * Per group: how many applications are in the pool, by their poolFrom (derived from the
+   * applications; kept so a draw learns its pool's size without visiting millions of them).
+   */
+  readonly inPool: readonly ReadonlyMap<number, number>[];
 }
 
 /** The state of a registry that has seen nothing. */
@@ -45,7 +50,30 @@ export function emptyState(context: LifecycleContext): RegistryState {
     held: [[], []],
     forfeitedThrough: [0, 0],
     expiredThrough: [0, 0],
+    inPool: [new Map(), new Map()],
   };
+}
+
+/** Adds `delta` to the in-pool count of a group and poolFrom, when the status is in-pool. */
+export function countInPool(
+  counts: Map<number, number>[],
+  status: number,
+  kind: number,
+  poolFrom: number,
+  delta: number,
+): void {
+  if (status !== IN_POOL) return;
+  const group = counts[groupOf(kind)]!;
+  const n = (group.get(poolFrom) ?? 0) + delta;
+  if (n === 0) group.delete(poolFrom);
+  else group.set(poolFrom, n);
+}
+
+/** Applications in a group's pool for period `ordinal`: in the pool, with poolFrom ≤ ordinal. */
+export function poolSize(counts: ReadonlyMap<number, number>, ordinal: number): number {
+  let n = 0;
+  for (const [poolFrom, count] of counts) if (poolFrom <= ordinal) n += count;
+  return n;
 }
 
 /** Index of the first held draw with period ≥ `ordinal`. */

@@ -36,6 +36,8 @@ import {
   drawYears,
   firstDrawFrom,
   firstOpenPool,
+  countInPool,
+  poolSize,
   runDraws,
   type HeldDraw,
   type RegistryState,
@@ -65,6 +67,7 @@ export class Transaction {
   private readonly held: HeldDraw[][];
   private readonly forfeitedThrough: number[];
   private readonly expiredThrough: number[];
+  private readonly inPool: Map<number, number>[];
   private lastAt: number | undefined;
 
   constructor(
@@ -75,6 +78,7 @@ export class Transaction {
     this.held = state.held.map((draws) => [...draws]);
     this.forfeitedThrough = [...state.forfeitedThrough];
     this.expiredThrough = [...state.expiredThrough];
+    this.inPool = state.inPool.map((counts) => new Map(counts));
     this.lastAt = state.lastAt;
   }
 
@@ -88,6 +92,7 @@ export class Transaction {
       held: this.held,
       forfeitedThrough: this.forfeitedThrough,
       expiredThrough: this.expiredThrough,
+      inPool: this.inPool,
     };
   }
 
@@ -97,6 +102,16 @@ export class Transaction {
   }
 
   private set(app: App): void {
+    // Keep the in-pool counts: the version replaced leaves its count, the new one enters its own.
+    if (this.draft !== undefined) {
+      const row = this.draft.rowOf(app.code);
+      const rows = this.draft.rows;
+      if (row >= 0) countInPool(this.inPool, rows.statuses[row]!, rows.kinds[row]!, rows.poolFrom[row]!, -1);
+    } else {
+      const before = this.get(app.code);
+      if (before !== undefined) countInPool(this.inPool, before.status, before.kind, before.poolFrom, -1);
+    }
+    countInPool(this.inPool, app.status, app.kind, app.poolFrom, +1);
     if (this.draft !== undefined) this.draft.set(app);
     else this.writes.set(app.code, app);
   }
@@ -360,7 +375,7 @@ export class Transaction {
               : `a later period (${periodName(last.period, context.rule)}) was already drawn`,
         },
       ]);
-    const inPool = this.countInPool(g, ordinal);
+    const inPool = poolSize(this.inPool[g]!, ordinal);
     if (lottery.size !== inPool + lottery.joined)
       fail([
         {
@@ -377,8 +392,8 @@ export class Transaction {
     lottery.winners.forEach((winner, k) => {
       const code = parseApplicationCode(winner.code);
       const app = this.get(code);
-      const at = [...lottery.path, k, 'code'];
-      if (seen.has(code)) issues.push({ code: 'draw_mismatch', path: at, message: `${winner.code} wins twice` });
+      const at = (): PathSegment[] => [...lottery.path, k, 'code'];
+      if (seen.has(code)) issues.push({ code: 'draw_mismatch', path: at(), message: `${winner.code} wins twice` });
       seen.add(code);
       winners.push(code);
       apps.push(app);
@@ -387,17 +402,21 @@ export class Transaction {
         return;
       }
       if (app === undefined)
-        issues.push({ code: 'unknown_application', path: at, message: `winner ${winner.code} is not in the registry` });
+        issues.push({
+          code: 'unknown_application',
+          path: at(),
+          message: `winner ${winner.code} is not in the registry`,
+        });
       else if (app.status !== IN_POOL || groupOf(app.kind) !== g || app.poolFrom > ordinal)
         issues.push({
           code: 'draw_mismatch',
-          path: at,
+          path: at(),
           message: `winner ${winner.code} is not in the registry's ${GROUP_NAMES[g]} pool for ${periodName(ordinal, context.rule)} (it is ${STATUSES[app.status]})`,
         });
       else if (app.kind !== kindId(winner.kind as 'individual'))
         issues.push({
           code: 'draw_mismatch',
-          path: at,
+          path: at(),
           message: `winner ${winner.code} won as ${winner.kind}, the registry holds it as ${['individual', 'family', 'unit'][app.kind]!}`,
         });
     });
@@ -421,25 +440,6 @@ export class Transaction {
         extra: { ...left.extra, certificate: { draw: index, rank: k + 1 } },
       });
     });
-  }
-
-  /** Applications in group `g`'s pool for a period: in the pool, eligible from that period or before. */
-  private countInPool(g: number, ordinal: number): number {
-    const inPool = (status: number, kind: number, poolFrom: number): boolean =>
-      status === IN_POOL && groupOf(kind) === g && poolFrom <= ordinal;
-    if (this.draft !== undefined) {
-      const rows = this.draft.rows;
-      let n = 0;
-      for (let i = 0; i < rows.length; i++) if (inPool(rows.statuses[i]!, rows.kinds[i]!, rows.poolFrom[i]!)) n++;
-      return n;
-    }
-    let n = countStore(this.state, inPool);
-    for (const app of this.writes.values()) {
-      const before = this.state.store.get(app.code);
-      if (before !== undefined && inPool(before.status, before.kind, before.poolFrom)) n--;
-      if (inPool(app.status, app.kind, app.poolFrom)) n++;
-    }
-    return n;
   }
 
   /** The application as it leaves the pool: its current run's draws (and family years) counted. */
@@ -554,8 +554,13 @@ export class Transaction {
     const rows = this.draft.rows;
     for (let i = 0; i < rows.length; i++) {
       if (rows.statuses[i] !== IN_POOL || rows.renewedAt[i]! > cutoff) continue;
-      const app = this.leaving(rows.read(i));
-      rows.write(i, { ...withExtra(app, { removedBecause: 'not-renewed' }), status: REMOVED, statusAt: t });
+      const app = rows.read(i);
+      countInPool(this.inPool, app.status, app.kind, app.poolFrom, -1);
+      rows.write(i, {
+        ...withExtra(this.leaving(app), { removedBecause: 'not-renewed' }),
+        status: REMOVED,
+        statusAt: t,
+      });
     }
   }
 
@@ -586,20 +591,4 @@ function personExtras(event: AppliedEvent): { person?: PersonExtras } {
   if (event.queueYears !== undefined) person.queueYears = event.queueYears;
   if (event.registeredAt !== undefined) person.registeredAt = event.registeredAt;
   return Object.keys(person).length === 0 ? {} : { person };
-}
-
-/** Applications of a store that satisfy a test on (status, kind, poolFrom): the columns in one pass, then the overlay. */
-export function countStore(
-  state: RegistryState,
-  test: (status: number, kind: number, poolFrom: number) => boolean,
-): number {
-  const { base, overlay } = state.store;
-  let n = 0;
-  for (let i = 0; i < base.length; i++) if (test(base.statuses[i]!, base.kinds[i]!, base.poolFrom[i]!)) n++;
-  for (const app of overlay.values()) {
-    const row = base.search(app.code, base.length);
-    if (row >= 0 && test(base.statuses[row]!, base.kinds[row]!, base.poolFrom[row]!)) n--;
-    if (test(app.status, app.kind, app.poolFrom)) n++;
-  }
-  return n;
 }
