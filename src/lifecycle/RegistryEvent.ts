@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isWellFormedString } from '../encoding/utf8';
-import { FamilyMemberSchema, type FamilyMember } from '../family/familyRecords';
+import { FamilyMemberSchema, type FamilyMember, type PersonHistory } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
 
@@ -9,31 +9,18 @@ import { TimestampSchema } from '../time/TimestampSchema';
  * code). Besides code, person and kind it carries the fields the pool record needs, by policy:
  * `draws` and `c5` (beijing2011–2016); `drawsTo2020`, `drawsSince2021`, `c5`, `queueSince` or
  * `queueYears`, `registeredAt` (2021– individuals); `familyYears` and `members` (families).
+ * `personId` is the caller's stable id of the applicant (a family: the main applicant; a unit: the unit).
  */
-export interface AppliedEvent {
+export interface AppliedEvent extends Omit<PersonHistory, 'steps'> {
   readonly type: 'applied';
   /** When (ISO 8601 with offset). */
   readonly at: string;
   /** 13-digit application code (申请编码). */
   readonly code: string;
-  /** The caller's stable id of the applicant (a family: the main applicant; a unit: the unit). */
-  readonly personId: string;
   /** Defaults to "individual". */
   readonly kind?: 'individual' | 'family' | 'unit' | undefined;
   /** Draws entered before (beijing2011–2016 policies). */
   readonly draws?: number | undefined;
-  /** Holds a C5 licence. */
-  readonly c5?: boolean | undefined;
-  /** Draws entered up to the end of 2020 (2021– policies). */
-  readonly drawsTo2020?: number | undefined;
-  /** Draws entered from 2021 on (2021– policies). */
-  readonly drawsSince2021?: number | undefined;
-  /** Joined the new-energy queue at (2021– individuals). */
-  readonly queueSince?: string | undefined;
-  /** Full years already counted in the new-energy queue (2021– individuals). */
-  readonly queueYears?: number | undefined;
-  /** Registered with the system at (2021– individuals). */
-  readonly registeredAt?: string | undefined;
   /** Full years already applied as a family (families). */
   readonly familyYears?: number | undefined;
   /** Everyone in a family application, main applicant included (families). */

@@ -6,7 +6,7 @@ import { finishPool } from '../pool/internal/finishPool';
 import { countedWeigher } from '../pool/recordReader';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { INDIVIDUAL, IN_POOL, UNIT, type App } from './internal/Application';
-import { runDraws } from './internal/RegistryState';
+import { runCounter } from './internal/RegistryState';
 import { registryState, type Registry } from './Registry';
 import { poolPeriod, registryPool } from './registryPool';
 
@@ -25,12 +25,7 @@ export function createRegistryPool(registry: Registry, period: string): Pool {
   const ordinal = poolPeriod(state, period);
   const weigh = countedWeigher(policy);
   const held = state.held[0]!;
-  const runs = new Map<number, number>();
-  const runOf = (poolFrom: number): number => {
-    let total = runs.get(poolFrom);
-    if (total === undefined) runs.set(poolFrom, (total = runDraws(held, poolFrom).total));
-    return total;
-  };
+  const runOf = runCounter(held);
   // The store is in code order, so the pool's sort keys (code × 4 + kind) come out sorted.
   const keys = new Float64Array(state.store.size);
   const weights = new Uint32Array(state.store.size);

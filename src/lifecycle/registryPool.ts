@@ -5,7 +5,7 @@ import { IN_POOL, UNIT, type App } from './internal/Application';
 import type { AppColumns } from './internal/AppColumns';
 import { periodName, requirePeriod } from './internal/periods';
 import { poolRecordOf, type RegistryPoolRecord } from './internal/poolRecord';
-import { runDraws, type RegistryState } from './internal/RegistryState';
+import { runCounter, type RegistryState } from './internal/RegistryState';
 import { registryState, type Registry } from './Registry';
 
 export type { RegistryPoolRecord } from './internal/poolRecord';
@@ -52,12 +52,7 @@ export function registryPool(registry: Registry, period: string): RegistryPool {
   const ladder = state.context.policy.weights.rule !== 'beijing2021';
   const held = state.held[0]!;
   // Runs start at few distinct periods: their draw counts are looked up once each.
-  const runs = new Map<number, number>();
-  const runOf = (poolFrom: number): number => {
-    let total = runs.get(poolFrom);
-    if (total === undefined) runs.set(poolFrom, (total = runDraws(held, poolFrom).total));
-    return total;
-  };
+  const runOf = runCounter(held);
   const take = (app: App): void => {
     if (app.status !== IN_POOL || app.poolFrom > ordinal) return;
     if (app.kind === UNIT) ordinaryUnits.push({ code: app.codeText });

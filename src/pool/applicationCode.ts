@@ -26,47 +26,40 @@ export function codeToNumber(code: string): number {
   return Number(code);
 }
 
+const digits = new Uint8Array(13);
+
 /** The 13-digit string of a code value, leading zeros kept. */
 export function numberToCode(value: number): string {
-  // Digit by digit into one flat string: millions of codes become long-lived record fields, and
-  // joining padded halves would keep three string objects alive per code instead of one.
-  let high = Math.floor(value / 10_000_000); // the first 6 digits (< 10^6)
-  let low = value - high * 10_000_000; // the last 7 (< 10^7): both exact small integers
-  const d12 = low % 10;
-  low = (low - d12) / 10;
-  const d11 = low % 10;
-  low = (low - d11) / 10;
-  const d10 = low % 10;
-  low = (low - d10) / 10;
-  const d9 = low % 10;
-  low = (low - d9) / 10;
-  const d8 = low % 10;
-  low = (low - d8) / 10;
-  const d7 = low % 10;
-  const d6 = (low - d7) / 10;
-  const d5 = high % 10;
-  high = (high - d5) / 10;
-  const d4 = high % 10;
-  high = (high - d4) / 10;
-  const d3 = high % 10;
-  high = (high - d3) / 10;
-  const d2 = high % 10;
-  high = (high - d2) / 10;
-  const d1 = high % 10;
-  const d0 = (high - d1) / 10;
+  // Into one flat string: millions of codes become long-lived record fields, and joining padded
+  // halves would keep three string objects alive per code instead of one. Two exact int halves.
+  let high = Math.floor(value / 10_000_000); // the first 6 digits
+  let low = value - high * 10_000_000; // the last 7
+  for (let k = 12; k >= 7; k--) {
+    const digit = low % 10;
+    digits[k] = 48 + digit;
+    low = (low - digit) / 10;
+  }
+  digits[6] = 48 + low;
+  for (let k = 5; k >= 1; k--) {
+    const digit = high % 10;
+    digits[k] = 48 + digit;
+    high = (high - digit) / 10;
+  }
+  digits[0] = 48 + high;
+  const d = digits;
   return String.fromCharCode(
-    48 + d0,
-    48 + d1,
-    48 + d2,
-    48 + d3,
-    48 + d4,
-    48 + d5,
-    48 + d6,
-    48 + d7,
-    48 + d8,
-    48 + d9,
-    48 + d10,
-    48 + d11,
-    48 + d12,
+    d[0]!,
+    d[1]!,
+    d[2]!,
+    d[3]!,
+    d[4]!,
+    d[5]!,
+    d[6]!,
+    d[7]!,
+    d[8]!,
+    d[9]!,
+    d[10]!,
+    d[11]!,
+    d[12]!,
   );
 }

@@ -352,7 +352,10 @@ describe('the registry: an application’s life', () => {
       period,
       record: r,
     });
-    const forged = (winners: readonly { code: string; entry: number; kind: string }[], size = record.pool.size): unknown => ({
+    const forged = (
+      winners: readonly { code: string; entry: number; kind: string }[],
+      size = record.pool.size,
+    ): unknown => ({
       ...record,
       pool: { ...record.pool, size },
       winners,

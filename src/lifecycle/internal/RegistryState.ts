@@ -98,6 +98,16 @@ export function runDraws(held: readonly HeldDraw[], poolFrom: number): { total: 
   };
 }
 
+/** runDraws(held, poolFrom).total, looked up once per poolFrom: millions of applications share few run starts. */
+export function runCounter(held: readonly HeldDraw[]): (poolFrom: number) => number {
+  const runs = new Map<number, number>();
+  return (poolFrom) => {
+    let total = runs.get(poolFrom);
+    if (total === undefined) runs.set(poolFrom, (total = runDraws(held, poolFrom).total));
+    return total;
+  };
+}
+
 /** Draws an application has entered so far: counted ones, plus its current run while in the pool. */
 export function drawsOf(app: App, held: readonly HeldDraw[]): { total: number; since2021: number } {
   if (app.status !== IN_POOL) return { total: app.counted, since2021: app.countedSince2021 };

@@ -469,46 +469,20 @@ export class Transaction {
     const app = this.existing(event.code, path);
     const cert = app.extra?.certificate;
     switch (event.type) {
-      case 'quota-confirmed': {
-        if (app.status === WON && cert !== undefined && cert.confirmedAt === undefined) {
-          this.set(withExtra(app, { certificate: { ...cert, confirmedAt: t } }));
-          return;
-        }
-        const draw = cert === undefined ? undefined : this.held[groupOf(app.kind)]![cert.draw];
-        fail([
-          this.transition(
-            event,
-            app,
-            path,
-            app.status === FORFEITED && draw !== undefined
-              ? `the quota was forfeited: it was not confirmed by ${this.time(draw.confirmBy)}`
-              : cert?.confirmedAt !== undefined
-                ? `the quota was already confirmed at ${this.time(cert.confirmedAt)}`
-                : 'only a won quota can be confirmed',
-          ),
-        ]);
-        break;
-      }
+      case 'quota-confirmed':
       case 'vehicle-registered': {
-        if (app.status === WON && cert?.confirmedAt !== undefined && cert.usedAt === undefined) {
-          this.set(withExtra(app, { certificate: { ...cert, usedAt: t } }));
+        // A won quota is confirmed once, then its certificate used once (both before their deadlines,
+        // which time passing has already enforced: a late event finds it forfeited or expired).
+        const confirming = event.type === 'quota-confirmed';
+        const allowed =
+          app.status === WON &&
+          cert !== undefined &&
+          (confirming ? cert.confirmedAt === undefined : cert.confirmedAt !== undefined && cert.usedAt === undefined);
+        if (allowed) {
+          this.set(withExtra(app, { certificate: { ...cert, ...(confirming ? { confirmedAt: t } : { usedAt: t }) } }));
           return;
         }
-        const draw = cert === undefined ? undefined : this.held[groupOf(app.kind)]![cert.draw];
-        fail([
-          this.transition(
-            event,
-            app,
-            path,
-            app.status === EXPIRED && draw !== undefined
-              ? `the certificate expired at ${this.time(draw.validUntil)}`
-              : cert?.usedAt !== undefined
-                ? `the certificate was already used at ${this.time(cert.usedAt)}`
-                : app.status === WON
-                  ? 'the quota must be confirmed before a car is registered'
-                  : 'only a won, confirmed quota can register a car',
-          ),
-        ]);
+        fail([this.transition(event, app, path, this.certificateRefusal(app, confirming))]);
         break;
       }
       case 'continuation-confirmed': {
@@ -562,6 +536,21 @@ export class Transaction {
         statusAt: t,
       });
     }
+  }
+
+  private certificateRefusal(app: App, confirming: boolean): string {
+    const cert = app.extra?.certificate;
+    const draw = cert === undefined ? undefined : this.held[groupOf(app.kind)]![cert.draw];
+    if (confirming) {
+      if (app.status === FORFEITED && draw !== undefined)
+        return `the quota was forfeited: it was not confirmed by ${this.time(draw.confirmBy)}`;
+      if (cert?.confirmedAt !== undefined) return `the quota was already confirmed at ${this.time(cert.confirmedAt)}`;
+      return 'only a won quota can be confirmed';
+    }
+    if (app.status === EXPIRED && draw !== undefined) return `the certificate expired at ${this.time(draw.validUntil)}`;
+    if (cert?.usedAt !== undefined) return `the certificate was already used at ${this.time(cert.usedAt)}`;
+    if (app.status === WON) return 'the quota must be confirmed before a car is registered';
+    return 'only a won, confirmed quota can register a car';
   }
 
   private existing(text: string, path: readonly PathSegment[]): App {
