@@ -78,35 +78,43 @@ const drawHeld = { type: 'draw-held', at: '2019-06-26T12:00:00+08:00', period: '
 
 // 3. The measured step: apply the draw, produce the August pool. Two forms of "the pool": the Pool
 //    itself (createRegistryPool: drawable, committable) and planPeriod/createPool records
-//    (registryPool). Alternating, median of RUNS; the first run is cold (as a period's single draw
-//    is). No forced collection in between: a full collection also drops V8's compiled code and
-//    type feedback, which made every run cold and several times slower than a service's run.
-const asPool = [];
-const asRecords = [];
-let august;
-let augustSize = 0;
-for (let run = 0; run < RUNS; run++) {
-  t = performance.now();
-  let next = applyEvent(registry, drawHeld);
-  const applied = performance.now() - t;
-  august = createRegistryPool(next, '2019-08');
-  asPool.push({ apply: applied, produce: performance.now() - t - applied, total: performance.now() - t });
-  next = undefined;
-  t = performance.now();
-  next = applyEvent(registry, drawHeld);
-  const appliedAgain = performance.now() - t;
-  const records = registryPool(next, '2019-08');
-  augustSize = records.ordinary.length;
-  asRecords.push({ apply: appliedAgain, produce: performance.now() - t - appliedAgain, total: performance.now() - t });
-  next = undefined;
+//    (registryPool). The first of each runs cold, as a period's one draw in a service does. Then,
+//    RUNS times: a full collection (so the peak is what the step holds, not garbage V8 has not
+//    collected yet), one untimed run (a full collection also drops compiled code), one timed run.
+function step(produce) {
+  const started = performance.now();
+  const next = applyEvent(registry, drawHeld);
+  const applied = performance.now();
+  const size = produce(next);
+  const done = performance.now();
+  return { apply: applied - started, produce: done - applied, total: done - started, size };
 }
+// Each returns only a size: keeping what it produced would hold five pools' worth of memory.
+const asPool = (next) => createRegistryPool(next, '2019-08').size;
+const asRecords = (next) => registryPool(next, '2019-08').ordinary.length;
+const cold = { pool: step(asPool), records: step(asRecords) };
+const warm = { pool: [], records: [] };
+for (let run = 0; run < RUNS; run++) {
+  for (const [name, produce] of [
+    ['pool', asPool],
+    ['records', asRecords],
+  ]) {
+    gc();
+    step(produce);
+    warm[name].push(step(produce));
+  }
+}
+const august = createRegistryPool(applyEvent(registry, drawHeld), '2019-08');
 const summary = (runs) =>
   `apply ${ms(median(runs.map((r) => r.apply)))} + produce ${ms(median(runs.map((r) => r.produce)))} = ${ms(median(runs.map((r) => r.total)))} (runs: ${runs.map((r) => r.total.toFixed(0)).join(', ')})`;
-console.log(`\n## apply a draw of ${count(QUOTA)} winners, produce the next period's pool (median of ${RUNS})`);
-console.log(`as a Pool (createRegistryPool)     ${summary(asPool)}`);
-console.log(`as records (registryPool)          ${summary(asRecords)}`);
+const line = (r) => `apply ${ms(r.apply)} + produce ${ms(r.produce)} = ${ms(r.total)}`;
+console.log(`\n## apply a draw of ${count(QUOTA)} winners, produce the next period's pool`);
+console.log(`as a Pool (createRegistryPool)  cold: ${line(cold.pool)}`);
+console.log(`                                warm: ${summary(warm.pool)}`);
+console.log(`as records (registryPool)       cold: ${line(cold.records)}`);
+console.log(`                                warm: ${summary(warm.records)}`);
 console.log(
-  `August pool: ${count(august.size)} codes, ${count(august.totalEntries)} entries (records: ${count(augustSize)})`,
+  `August pool: ${count(august.size)} codes, ${count(august.totalEntries)} entries (records: ${count(cold.records.size)})`,
 );
 const peak = peakMb();
 console.log(`peak memory of this process so far: ${peak.toFixed(0)} MB`);
@@ -143,13 +151,15 @@ console.log(
 
 console.log(`load average now ${load()} (other processes share the 2 cores: figures scale with it)`);
 console.log('\n## checks');
+const warmPool = median(warm.pool.map((r) => r.total));
+const warmRecords = median(warm.records.map((r) => r.total));
 check(
-  median(asPool.map((r) => r.total)) <= 2000,
-  `apply + next pool (Pool) ≤ 2 s: ${ms(median(asPool.map((r) => r.total)))}`,
+  cold.pool.total <= 2000 && warmPool <= 2000,
+  `apply + next pool (Pool) ≤ 2 s: cold ${ms(cold.pool.total)}, warm ${ms(warmPool)}`,
 );
 check(
-  median(asRecords.map((r) => r.total)) <= 2000,
-  `apply + next pool (records) ≤ 2 s: ${ms(median(asRecords.map((r) => r.total)))}`,
+  cold.records.total <= 2000 && warmRecords <= 2000,
+  `apply + next pool (records) ≤ 2 s: cold ${ms(cold.records.total)}, warm ${ms(warmRecords)}`,
 );
 check(peak <= 1536, `peak memory ≤ 1.5 GB: ${peak.toFixed(0)} MB`);
 check(median(continuity) <= 5000, `yaohao continuity ≤ 5 s: ${ms(median(continuity))}`);

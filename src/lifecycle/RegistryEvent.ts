@@ -12,6 +12,7 @@ import { TimestampSchema } from '../time/TimestampSchema';
  * `personId` is the caller's stable id of the applicant (a family: the main applicant; a unit: the unit).
  */
 export interface AppliedEvent extends Omit<PersonHistory, 'steps'> {
+  /** What happened. */
   readonly type: 'applied';
   /** When (ISO 8601 with offset). */
   readonly at: string;
@@ -29,8 +30,11 @@ export interface AppliedEvent extends Omit<PersonHistory, 'steps'> {
 
 /** The review (审核) decided. */
 export interface ReviewedEvent {
+  /** What happened. */
   readonly type: 'reviewed';
+  /** When (ISO 8601 with offset). */
   readonly at: string;
+  /** 13-digit application code. */
   readonly code: string;
   /** Approved: the application enters the pool; otherwise it is rejected. */
   readonly approved: boolean;
@@ -44,7 +48,9 @@ export interface ReviewedEvent {
  * certificate; everyone else in that pool has one more draw counted.
  */
 export interface DrawHeldEvent {
+  /** What happened. */
   readonly type: 'draw-held';
+  /** When (ISO 8601 with offset). */
   readonly at: string;
   /** The period, "2024-h1". */
   readonly period: string;
@@ -56,14 +62,19 @@ export interface DrawHeldEvent {
 
 /** An event about one application: confirming a won quota, registering the car, 继续参与, cancelling. */
 export interface CodeEvent {
+  /** What happened. */
   readonly type: 'quota-confirmed' | 'vehicle-registered' | 'continuation-confirmed' | 'cancelled';
+  /** When (ISO 8601 with offset). */
   readonly at: string;
+  /** 13-digit application code. */
   readonly code: string;
 }
 
 /** The cleanup held on a cleanup date (1 January): applications not renewed for the policy's months are removed. */
 export interface CleanupEvent {
+  /** What happened. */
   readonly type: 'cleanup';
+  /** When (ISO 8601 with offset). */
   readonly at: string;
 }
 

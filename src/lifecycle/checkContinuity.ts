@@ -25,6 +25,7 @@ export type ContinuityProblemKind =
 
 /** One problem, named by the application code it is about. */
 export interface ContinuityProblem {
+  /** What is wrong. */
   readonly problem: ContinuityProblemKind;
   /** The application code (absent for record-not-of-pool). */
   readonly code?: string;
@@ -34,6 +35,7 @@ export interface ContinuityProblem {
   readonly next?: number;
   /** Most entries the code could have in the next pool. */
   readonly allowed?: number;
+  /** One sentence naming the code and the numbers. */
   readonly message: string;
 }
 
@@ -54,7 +56,9 @@ export interface ContinuityOptions {
 export interface ContinuityReport {
   /** No problems. */
   readonly ok: boolean;
+  /** Commitment of the previous pool. */
   readonly previous: PoolCommitment;
+  /** Commitment of the next pool. */
   readonly next: PoolCommitment;
   /** Winners of the previous draw (all must be gone). */
   readonly winners: number;
@@ -62,6 +66,7 @@ export interface ContinuityReport {
   readonly stayed: number;
   /** Of those: with the same entries, and with more. */
   readonly sameEntries: number;
+  /** Codes that stayed with more entries (a step more). */
   readonly moreEntries: number;
   /** Codes of the previous pool, not winners, missing from the next (cancelled, removed at a cleanup, …). */
   readonly removed: number;
@@ -69,9 +74,11 @@ export interface ContinuityReport {
   readonly added: number;
   /** Every problem found (at most 100 kept; `problemCount` counts them all). */
   readonly problems: readonly ContinuityProblem[];
+  /** How many problems were found (all of them, kept or not). */
   readonly problemCount: number;
   /** With `list`: the codes removed and added, ascending. */
   readonly removedCodes?: readonly string[];
+  /** With `list`: the codes added, ascending. */
   readonly addedCodes?: readonly string[];
   /** What two pools' weights cannot show, for this rule. */
   readonly cannotShow: readonly string[];

@@ -3,6 +3,7 @@ import { formatDate, parseDate } from '../time/calendarDate';
 /** The result of checkResidentId: the birth date and sex it encodes, or why it is not valid. */
 export type ResidentIdCheck =
   | {
+      /** The ID is valid. */
       readonly ok: true;
       /** Digits 7–14, "YYYY-MM-DD". */
       readonly birthDate: string;

@@ -40,7 +40,9 @@ export interface CalendarOptions {
 
 /** Working days as sets of day counts, checked once. */
 export interface WorkingDays {
+  /** Listed holidays, as day counts since 1970-01-01. */
   readonly holidays: ReadonlySet<number>;
+  /** Listed working weekend days, as day counts. */
   readonly workdays: ReadonlySet<number>;
 }
 

@@ -58,9 +58,13 @@ export interface CertificateView {
 export type ApplicationLookup =
   | { readonly status: 'unknown'; readonly code: string }
   | {
+      /** 审核中: submitted, not reviewed yet. */
       readonly status: 'in-review';
+      /** 13-digit application code. */
       readonly code: string;
+      /** Individual, family or unit. */
       readonly kind: ApplicantKind;
+      /** When it was submitted. */
       readonly appliedAt: string;
       /** The first period whose pool it may enter. */
       readonly firstPeriod: string;
@@ -68,15 +72,23 @@ export type ApplicationLookup =
       readonly reviewResultsOn?: string;
     }
   | {
+      /** 审核未通过: the review rejected it. */
       readonly status: 'rejected';
+      /** 13-digit application code. */
       readonly code: string;
+      /** Individual, family or unit. */
       readonly kind: ApplicantKind;
+      /** When the review decided. */
       readonly reviewedAt: string;
+      /** Why it was rejected. */
       readonly reasons: readonly { readonly code: string; readonly message: string }[];
     }
   | {
+      /** In the pool: drawn or not, it goes on to the next draw. */
       readonly status: 'in-pool';
+      /** 13-digit application code. */
       readonly code: string;
+      /** Individual, family or unit. */
       readonly kind: ApplicantKind;
       /** Draws entered so far (累计摇号次数). */
       readonly draws: number;
@@ -92,19 +104,26 @@ export type ApplicationLookup =
       readonly removalDue: string;
     }
   | ({ readonly status: 'won'; readonly code: string; readonly kind: ApplicantKind } & CertificateView & {
+        /** When the quota was confirmed. */
         readonly confirmedAt?: string;
+        /** When a car was registered with the certificate. */
         readonly usedAt?: string;
       })
   | ({ readonly status: 'forfeited'; readonly code: string; readonly kind: ApplicantKind } & CertificateView)
   | ({ readonly status: 'expired'; readonly code: string; readonly kind: ApplicantKind } & CertificateView & {
+        /** When the quota was confirmed. */
         readonly confirmedAt: string;
       })
   | {
+      /** Removed: cancelled, or not renewed. */
       readonly status: 'removed';
+      /** 13-digit application code. */
       readonly code: string;
+      /** Individual, family or unit. */
       readonly kind: ApplicantKind;
       /** Cancelled by the applicant, or not renewed (the yearly cleanup). */
       readonly why: 'cancelled' | 'not-renewed';
+      /** When it was removed. */
       readonly when: string;
     };
 

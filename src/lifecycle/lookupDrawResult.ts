@@ -9,7 +9,9 @@ import { recordOfPool } from './internal/recordOfPool';
 /** What a published pool and record say about one application code. */
 export type DrawLookup =
   | {
+      /** The code won. */
       readonly status: 'won';
+      /** 13-digit application code. */
       readonly code: string;
       /** 1-based place in the draw order (序号). */
       readonly position: number;
@@ -21,7 +23,9 @@ export type DrawLookup =
       readonly totalEntries: number;
     }
   | {
+      /** The code was in the pool and did not win. */
       readonly status: 'not-won';
+      /** 13-digit application code. */
       readonly code: string;
       /** The code's entries in the pool. */
       readonly entries: number;
@@ -30,7 +34,9 @@ export type DrawLookup =
     }
   | { readonly status: 'not-in-pool'; readonly code: string }
   | {
+      /** The record is not the draw of this pool: nothing can be said. */
       readonly status: 'record-not-of-pool';
+      /** 13-digit application code. */
       readonly code: string;
       /** The pool's commitment digest, which no lottery of the record names. */
       readonly poolDigest: string;

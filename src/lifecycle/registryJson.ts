@@ -59,9 +59,13 @@ export interface CertificateJson {
 
 /** An application in the registry's JSON form. */
 export interface ApplicationJson {
+  /** 13-digit application code. */
   readonly code: string;
+  /** Individual, family or unit. */
   readonly kind: ApplicantKind;
+  /** The caller's id of the applicant. */
   readonly personId: string;
+  /** Its status. */
   readonly status: ApplicationStatus;
   /** Last (re-)application. */
   readonly appliedAt: string;
@@ -77,15 +81,21 @@ export interface ApplicationJson {
   readonly countedDrawsSince2021?: number;
   /** Holds a C5 licence. */
   readonly c5?: true;
-  /** 2021– individuals: queue and registration fields of the pool record. */
+  /** 2021– individuals: joined the new-energy queue at (a field of the pool record). */
   readonly queueSince?: string;
+  /** 2021– individuals: full years already counted in the new-energy queue. */
   readonly queueYears?: number;
+  /** 2021– individuals: registered with the system at. */
   readonly registeredAt?: string;
   /** Families: members, family years counted outside the current run, the last year counted, the first application. */
   readonly family?: {
+    /** Everyone in the application. */
     readonly members: readonly FamilyMember[];
+    /** Family years counted outside the current run. */
     readonly familyYears: number;
+    /** Last calendar year counted (0: none). */
     readonly lastYear: number;
+    /** When the family first applied. */
     readonly since: string;
   };
   /** Rejected: why. */
@@ -98,6 +108,7 @@ export interface ApplicationJson {
 
 /** A registry as JSON: everything its state holds, nothing derived that could disagree. */
 export interface RegistryJson {
+  /** Always "yaohao-registry/1". */
   readonly format: typeof REGISTRY_FORMAT;
   /** Id of the policy the registry follows (the policy itself is given to registryFromJSON). */
   readonly policy: string;
@@ -117,7 +128,13 @@ export interface RegistryJson {
 export function registryToJSON(registry: Registry): RegistryJson {
   const state = registryState(registry);
   const { rule, offset } = state.context;
-  const time = (ms: number): string => formatTimestamp(ms, offset);
+  // Millions of applications share few distinct times (a batch, a review day): each is formatted once.
+  const formatted = new Map<number, string>();
+  const time = (ms: number): string => {
+    let text = formatted.get(ms);
+    if (text === undefined) formatted.set(ms, (text = formatTimestamp(ms, offset)));
+    return text;
+  };
   const draws: RegistryDrawJson[] = [];
   state.held.forEach((held, g) => {
     for (const draw of held)
@@ -131,12 +148,9 @@ export function registryToJSON(registry: Registry): RegistryJson {
       });
   });
   const applications: ApplicationJson[] = [];
+  // Optional members are added one by one (not spread): the same key order as the spec lists, fast.
   const add = (app: App): void => {
-    const extra = app.extra;
-    const cert = extra?.certificate;
-    const draw = cert === undefined ? undefined : state.held[groupOf(app.kind)]![cert.draw]!;
-    const period = draw === undefined ? '' : periodName(draw.period, rule);
-    applications.push({
+    const json: Record<string, unknown> = {
       code: app.codeText,
       kind: APPLICANT_KINDS[app.kind]!,
       personId: app.personId,
@@ -146,33 +160,35 @@ export function registryToJSON(registry: Registry): RegistryJson {
       renewedAt: time(app.renewedAt),
       poolFrom: periodName(app.poolFrom, rule),
       countedDraws: app.counted,
-      ...(app.countedSince2021 === 0 ? {} : { countedDrawsSince2021: app.countedSince2021 }),
-      ...(app.c5 ? { c5: true as const } : {}),
-      ...extra?.person,
-      ...(extra?.family === undefined
-        ? {}
-        : {
-            family: {
-              members: extra.family.members,
-              familyYears: extra.family.familyYears,
-              lastYear: extra.family.lastYear,
-              since: time(extra.family.since),
-            },
-          }),
-      ...(extra?.reasons === undefined ? {} : { reasons: extra.reasons }),
-      ...(extra?.removedBecause === undefined ? {} : { removedBecause: extra.removedBecause }),
-      ...(cert === undefined
-        ? {}
-        : {
-            certificate: {
-              period,
-              rank: cert.rank,
-              number: certificateNumber(period, GROUPS[groupOf(app.kind)]!, cert.rank),
-              ...(cert.confirmedAt === undefined ? {} : { confirmedAt: time(cert.confirmedAt) }),
-              ...(cert.usedAt === undefined ? {} : { usedAt: time(cert.usedAt) }),
-            },
-          }),
-    });
+    };
+    if (app.countedSince2021 !== 0) json['countedDrawsSince2021'] = app.countedSince2021;
+    if (app.c5) json['c5'] = true;
+    const extra = app.extra;
+    if (extra !== undefined) {
+      if (extra.person !== undefined) Object.assign(json, extra.person);
+      if (extra.family !== undefined)
+        json['family'] = {
+          members: extra.family.members,
+          familyYears: extra.family.familyYears,
+          lastYear: extra.family.lastYear,
+          since: time(extra.family.since),
+        };
+      if (extra.reasons !== undefined) json['reasons'] = extra.reasons;
+      if (extra.removedBecause !== undefined) json['removedBecause'] = extra.removedBecause;
+      const cert = extra.certificate;
+      if (cert !== undefined) {
+        const period = periodName(state.held[groupOf(app.kind)]![cert.draw]!.period, rule);
+        const certificate: Record<string, unknown> = {
+          period,
+          rank: cert.rank,
+          number: certificateNumber(period, GROUPS[groupOf(app.kind)]!, cert.rank),
+        };
+        if (cert.confirmedAt !== undefined) certificate['confirmedAt'] = time(cert.confirmedAt);
+        if (cert.usedAt !== undefined) certificate['usedAt'] = time(cert.usedAt);
+        json['certificate'] = certificate;
+      }
+    }
+    applications.push(json as unknown as ApplicationJson);
   };
   state.store.scan({
     rows(columns, from, to) {
@@ -265,7 +281,12 @@ export function registryFromJSON(json: unknown, policy: Policy): Registry {
       path: ['policy'],
       message: `this registry follows policy ${value.policy}, not ${context.policy.id}`,
     });
-  const ms = (text: string): number => parseTimestamp(text) ?? Number.NaN;
+  const parsedTimes = new Map<string, number>();
+  const ms = (text: string): number => {
+    let value = parsedTimes.get(text);
+    if (value === undefined) parsedTimes.set(text, (value = parseTimestamp(text) ?? Number.NaN));
+    return value;
+  };
   const ordinalOf = (text: string, path: (string | number)[]): number => {
     const ordinal = parsePeriod(text, context.rule);
     if (ordinal === undefined)

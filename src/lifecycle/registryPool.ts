@@ -65,7 +65,7 @@ export function registryPool(registry: Registry, period: string): RegistryPool {
         if (statuses[i] !== IN_POOL || poolFrom[i]! > ordinal) continue;
         // The common case without an object per application: an individual under a counted policy.
         if (ladder && kinds[i] !== UNIT) {
-          const code = codeTexts[i]!;
+          const code = codeTexts.get(i);
           const draws = counted[i]! + runOf(poolFrom[i]!);
           ordinary.push(c5[i] === 1 ? { code, draws, c5: true } : { code, draws });
         } else take(columns.read(i));

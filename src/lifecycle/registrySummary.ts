@@ -32,10 +32,13 @@ export interface DrawSummary {
 
 /** Counts of a registry: applications by status (they add up to its size), and each draw's winners. */
 export interface RegistrySummary {
+  /** The registry's policy id. */
   readonly policy: string;
+  /** Applications, every status. */
   readonly applications: number;
   /** Every status, with how many applications are in it. */
   readonly byStatus: Readonly<Record<ApplicationStatus, number>>;
+  /** Every held draw, the ordinary pool's first. */
   readonly draws: readonly DrawSummary[];
 }
 

@@ -50,6 +50,7 @@ export interface PersonFacts {
 
 /** What the authority knows about a unit (company) applying. */
 export interface UnitFacts {
+  /** A unit (company). */
   readonly kind: 'unit';
   /** VAT paid in Beijing in the previous year, CNY, as a decimal string ("52000.50") or an integer. */
   readonly vatPaidLastYear: string | number;

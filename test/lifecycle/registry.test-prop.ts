@@ -21,6 +21,7 @@ import {
 } from '../../src/index';
 import { readPlainEvent } from '../../src/lifecycle/internal/plainEvent';
 import { CodeIndex } from '../../src/lifecycle/internal/CodeIndex';
+import { TextColumn } from '../../src/lifecycle/internal/TextColumn';
 import { PersistentMap } from '../../src/lifecycle/internal/PersistentMap';
 
 const policy = presets.beijing2016;
@@ -401,6 +402,21 @@ describe('internal maps', () => {
     expect(map.get(pairs[0]![1])).toBe(`b${pairs[0]![1]}`);
     expect(replaced.size).toBe(6);
     expect(map.set(2 ** 32 + 6, 'third').size).toBe(7);
+  });
+
+  it('TextColumn behaves like an array across its segments; copies and reorderings leave it alone', () => {
+    const texts = Array.from({ length: 140_000 }, (_, i) => (i % 3 === 0 ? `p${i}` : `person with a long id ${i}`));
+    const column = new TextColumn();
+    for (const text of texts) column.push(text);
+    expect(column.length).toBe(texts.length);
+    for (const i of [0, 1, 65_535, 65_536, 65_537, 131_071, 131_072, 139_999]) expect(column.get(i)).toBe(texts[i]);
+    const copy = column.copy();
+    copy.push('one more');
+    expect(column.length).toBe(texts.length);
+    expect(copy.get(texts.length)).toBe('one more');
+    const order = Uint32Array.from(texts.keys()).reverse();
+    const reversed = column.permuted(order);
+    for (const i of [0, 65_536, 139_999]) expect(reversed.get(i)).toBe(texts[texts.length - 1 - i]);
   });
 
   it('CodeIndex behaves like a Map', () => {

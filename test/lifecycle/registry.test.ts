@@ -578,3 +578,30 @@ describe('registry JSON and pools', () => {
     expect(commitPool(fast)).toEqual(commitPool(slow));
   });
 });
+
+describe('a registry larger than one text segment (65,536 rows)', () => {
+  it('keeps every code and person through batches, draws and JSON', () => {
+    const n = 70_000;
+    const codeAt = (k: number): string => String(7_000_000_000_000 + ((k * 7_919) % n) * 11);
+    const events = Array.from({ length: n }, (_, k) => ({
+      type: 'applied',
+      at: at('2019-05-02'),
+      code: codeAt(k),
+      personId: `person ${codeAt(k)}`,
+      draws: k % 30,
+    }));
+    let registry = applyEvents(replayEvents(events, presets.beijing2016), [
+      ...events.map((e) => ({ type: 'reviewed', at: at('2019-05-20'), code: e.code, approved: true })),
+    ]);
+    const pool = registryPool(registry, '2019-06').ordinary as { code: string; draws: number }[];
+    expect(pool.map((r) => r.code)).toEqual(events.map((e) => e.code).sort());
+    expect(pool.find((r) => r.code === codeAt(12_345))?.draws).toBe(12_345 % 30);
+    registry = draw(registry, '2019-06', 100, '2019-06-26', 'segments');
+    const json = registryToJSON(registry);
+    expect(json.applications.find((a) => a.code === codeAt(69_999))?.personId).toBe(`person ${codeAt(69_999)}`);
+    expect(JSON.stringify(registryToJSON(registryFromJSON(json, presets.beijing2016)))).toBe(JSON.stringify(json));
+    expect(commitPool(createRegistryPool(registry, '2019-08'))).toEqual(
+      commitPool(createPool(registryPool(registry, '2019-08').ordinary, { policy: presets.beijing2016 })),
+    );
+  });
+});

@@ -1,10 +1,11 @@
 import type { App, AppExtra } from './Application';
+import { TextColumn } from './TextColumn';
 
 /**
- * Applications as columns (typed arrays; strings and the rare extras in plain arrays): about 60
- * bytes per application plus its code text and personId, never an object each. The code text is
- * kept (it came with the application) so that pools of millions of records are made without
- * making millions of strings. Grown by doubling while a draft
+ * Applications as columns: typed arrays, texts (code, person id) in segmented text columns, the
+ * rare extras in a plain array — about 60 bytes per application plus its two texts, never an
+ * object each. The code text is kept (it came with the application) so that pools of millions of
+ * records slice it instead of formatting millions of numbers. Grown by doubling while a draft
  * fills it; frozen (never written again) once a store holds it.
  */
 export class AppColumns {
@@ -18,8 +19,8 @@ export class AppColumns {
   poolFrom: Int32Array;
   counted: Uint32Array;
   countedSince2021: Uint32Array;
-  codeTexts: string[];
-  personIds: string[];
+  codeTexts: TextColumn;
+  personIds: TextColumn;
   extras: (AppExtra | undefined)[];
   length = 0;
 
@@ -35,8 +36,8 @@ export class AppColumns {
     this.poolFrom = new Int32Array(n);
     this.counted = new Uint32Array(n);
     this.countedSince2021 = new Uint32Array(n);
-    this.codeTexts = [];
-    this.personIds = [];
+    this.codeTexts = new TextColumn();
+    this.personIds = new TextColumn();
     this.extras = [];
   }
 
@@ -53,8 +54,8 @@ export class AppColumns {
     out.poolFrom.set(this.poolFrom.subarray(0, this.length));
     out.counted.set(this.counted.subarray(0, this.length));
     out.countedSince2021.set(this.countedSince2021.subarray(0, this.length));
-    out.codeTexts = this.codeTexts.slice(0, this.length);
-    out.personIds = this.personIds.slice(0, this.length);
+    out.codeTexts = this.codeTexts.copy();
+    out.personIds = this.personIds.copy();
     out.extras = this.extras.slice(0, this.length);
     out.length = this.length;
     return out;
@@ -64,10 +65,10 @@ export class AppColumns {
   read(i: number): App {
     return {
       code: this.codes[i]!,
-      codeText: this.codeTexts[i]!,
+      codeText: this.codeTexts.get(i),
       kind: this.kinds[i]!,
       status: this.statuses[i]!,
-      personId: this.personIds[i]!,
+      personId: this.personIds.get(i),
       appliedAt: this.appliedAt[i]!,
       statusAt: this.statusAt[i]!,
       renewedAt: this.renewedAt[i]!,
@@ -83,10 +84,13 @@ export class AppColumns {
   write(i: number, app: App): void {
     if (i === this.codes.length) this.grow();
     this.codes[i] = app.code;
-    this.codeTexts[i] = app.codeText;
     this.kinds[i] = app.kind;
     this.statuses[i] = app.status;
-    this.personIds[i] = app.personId;
+    // A row's code and person never change: their texts are written once, when the row is added.
+    if (i === this.length) {
+      this.codeTexts.push(app.codeText);
+      this.personIds.push(app.personId);
+    }
     this.appliedAt[i] = app.appliedAt;
     this.statusAt[i] = app.statusAt;
     this.renewedAt[i] = app.renewedAt;
@@ -120,8 +124,8 @@ export class AppColumns {
     this.poolFrom = gather(this.poolFrom, new Int32Array(n));
     this.counted = gather(this.counted, new Uint32Array(n));
     this.countedSince2021 = gather(this.countedSince2021, new Uint32Array(n));
-    this.codeTexts = gatherList(this.codeTexts);
-    this.personIds = gatherList(this.personIds);
+    this.codeTexts = this.codeTexts.permuted(order);
+    this.personIds = this.personIds.permuted(order);
     this.extras = gatherList(this.extras);
     this.length = n;
   }
