@@ -149,6 +149,39 @@ console.log(
   `wall ${ms(median(continuity))} (runs: ${continuity.map((x) => x.toFixed(0)).join(', ')}); peak ${report.maxRssMb} MB; ok=${report.ok}, winners ${count(report.winners)}, stayed ${count(report.stayed)} (${count(report.moreEntries)} with one more step), removed ${count(report.removed)}, added ${count(report.added)}`,
 );
 
+// 5. One period of a simulation on top of the registry (issue 10 builds on this): a batch of
+//    arrivals (applied + reviewed, one applyEvents), the pool, the draw, the draw-held event.
+const ARRIVALS = Math.round(SIZE / 20);
+function* arrivals() {
+  for (let k = 0; k < ARRIVALS; k++) {
+    const code = String(9_000_000_000_000 + k * 101);
+    yield { type: 'applied', at: '2019-07-01T09:00:00+08:00', code, personId: `arrival-${k}`, draws: 0 };
+  }
+  for (let k = 0; k < ARRIVALS; k++)
+    yield {
+      type: 'reviewed',
+      at: '2019-07-20T09:00:00+08:00',
+      code: String(9_000_000_000_000 + k * 101),
+      approved: true,
+    };
+}
+let period = applyEvent(registry, drawHeld);
+const simulated = [];
+t = performance.now();
+period = applyEvents(period, arrivals());
+simulated.push(performance.now() - t);
+t = performance.now();
+const pool = createRegistryPool(period, '2019-08');
+simulated.push(performance.now() - t);
+t = performance.now();
+const august2 = drawLottery(pool, { quota: QUOTA, seed: '271828', generator: 'default' }).record;
+simulated.push(performance.now() - t);
+t = performance.now();
+period = applyEvent(period, { type: 'draw-held', at: '2019-08-26T12:00:00+08:00', period: '2019-08', record: august2 });
+simulated.push(performance.now() - t);
+console.log(
+  `\n## one simulated period: ${count(ARRIVALS)} arrivals (${count(2 * ARRIVALS)} events, one batch) ${ms(simulated[0])} · pool of ${count(pool.size)} ${ms(simulated[1])} · draw ${ms(simulated[2])} · draw-held ${ms(simulated[3])} · total ${ms(simulated.reduce((a, b) => a + b, 0))}`,
+);
 console.log(`load average now ${load()} (other processes share the 2 cores: figures scale with it)`);
 console.log('\n## checks');
 const warmPool = median(warm.pool.map((r) => r.total));

@@ -416,7 +416,27 @@ describe('internal maps', () => {
     expect(copy.get(texts.length)).toBe('one more');
     const order = Uint32Array.from(texts.keys()).reverse();
     const reversed = column.permuted(order);
-    for (const i of [0, 65_536, 139_999]) expect(reversed.get(i)).toBe(texts[texts.length - 1 - i]);
+    expect(Array.from(texts.keys(), (i) => reversed.get(i))).toEqual([...texts].reverse());
+    // A merge: long runs of consecutive rows with a few others between (moved as whole slices).
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: 139_998 }), { maxLength: 20 }), (moved) => {
+        const rest = [...texts.keys()].filter((i) => !moved.includes(i));
+        const merged = Uint32Array.from([...rest.slice(0, 70_000), ...moved, ...rest.slice(70_000)]);
+        const out = column.permuted(merged);
+        expect(out.length).toBe(texts.length);
+        const checked = [
+          0,
+          65_535,
+          65_536,
+          131_071,
+          131_072,
+          139_999,
+          ...Array.from({ length: 60 }, (_, j) => 69_980 + j),
+        ];
+        for (const k of checked) expect(out.get(k)).toBe(texts[merged[k]!]);
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it('CodeIndex behaves like a Map', () => {

@@ -105,8 +105,21 @@ export class AppColumns {
   /** Reorders the rows (row k becomes old row order[k]), one column at a time so at most one spare column is alive. */
   permute(order: Uint32Array): void {
     const n = order.length;
+    // The order as runs of consecutive source rows: a merge of a few new rows into sorted ones is a
+    // few long runs, each moved with one native copy; a shuffle is runs of one, moved row by row.
+    const runs: number[] = []; // (target, source, length) triples
+    for (let k = 0; k < n;) {
+      let end = k + 1;
+      while (end < n && order[end] === order[end - 1]! + 1) end++;
+      runs.push(k, order[k]!, end - k);
+      k = end;
+    }
     const gather = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(from: T, to: T): T => {
-      for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
+      for (let r = 0; r < runs.length; r += 3) {
+        const [target, source, length] = [runs[r]!, runs[r + 1]!, runs[r + 2]!];
+        if (length > 16) to.set(from.subarray(source, source + length), target);
+        else for (let j = 0; j < length; j++) to[target + j] = from[source + j]!;
+      }
       return to;
     };
     const gatherList = <T>(from: readonly T[]): T[] => {

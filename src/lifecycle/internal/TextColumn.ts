@@ -48,10 +48,47 @@ export class TextColumn {
     return out;
   }
 
-  /** The rows in a new order: row k is this column's row order[k]. */
+  /**
+   * The rows in a new order: row k is this column's row order[k]. Runs of consecutive rows of one
+   * segment move as one slice (merging a few new rows into a sorted registry copies characters in
+   * a few big pieces, not row by row).
+   */
   permuted(order: Uint32Array): TextColumn {
     const out = new TextColumn();
-    for (let k = 0; k < order.length; k++) out.push(this.get(order[k]!));
+    const n = order.length;
+    let start = 0;
+    for (; start + SEGMENT <= n; start += SEGMENT) {
+      const parts: string[] = [];
+      const offsets = new Uint32Array(SEGMENT + 1);
+      let k = start;
+      while (k < start + SEGMENT) {
+        const row = order[k]!;
+        const segment = Math.floor(row / SEGMENT);
+        if (segment >= this.segments.length) {
+          const text = this.pending[row - this.segments.length * SEGMENT]!;
+          parts.push(text);
+          offsets[k - start + 1] = offsets[k - start]! + text.length;
+          k++;
+          continue;
+        }
+        let end = k + 1;
+        while (
+          end < start + SEGMENT &&
+          order[end] === order[end - 1]! + 1 &&
+          Math.floor(order[end]! / SEGMENT) === segment
+        )
+          end++;
+        const source = this.offsets[segment]!;
+        const first = row - segment * SEGMENT;
+        parts.push(this.segments[segment]!.slice(source[first], source[first + end - k]));
+        for (let r = 0; r < end - k; r++)
+          offsets[k - start + r + 1] = offsets[k - start + r]! + source[first + r + 1]! - source[first + r]!;
+        k = end;
+      }
+      out.segments.push(parts.join(''));
+      out.offsets.push(offsets);
+    }
+    for (let k = start; k < n; k++) out.pending.push(this.get(order[k]!));
     return out;
   }
 }
