@@ -122,6 +122,7 @@ describe.runIf(existsSync(CLI))('yaohao continuity and lookup', () => {
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(/MISMATCH: record.json is not the draw of august.jsonl/);
     expect(yaohao(dir, 'lookup', 'june.jsonl', 'record.json', '12', '--policy', 'beijing2016').code).toBe(2);
+    expect(yaohao(dir, 'lookup', '--help').stdout).toMatch(/Example/);
   });
 
   it('lookup on the official example zip and its record', () => {
