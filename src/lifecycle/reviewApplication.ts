@@ -102,9 +102,10 @@ export const ApplicantFactsSchema: z.ZodType<ApplicantFacts> = z
  * data, and reports every reason together. A person: a valid resident ID; at least `minAge` on the
  * deadline of the period the application enters; a residence basis — a Beijing hukou, or a work
  * residence permit valid and endorsed on the application day, or social insurance AND income tax
- * in every one of the `contributionYears × 12` months before the application month (each missing
- * month named); no car in their name; a licence valid on the application day; no unprocessed
- * violations. A unit: VAT paid last year ≥ the policy's threshold. Malformed facts are a YaohaoError.
+ * in every one of `contributionYears × 12` consecutive months ending with the month before the
+ * application (or with its month: `contributionsUntil`), each missing month named; no car in
+ * their name; a licence valid on the application day; no unprocessed violations. A unit: VAT paid
+ * last year ≥ the policy's threshold. Malformed facts are a YaohaoError.
  */
 export function reviewApplication(facts: unknown, policy: unknown, options: ReviewOptions): ReviewOutcome {
   const context = lifecycleOf(policy);
@@ -139,7 +140,9 @@ export function reviewApplication(facts: unknown, policy: unknown, options: Revi
         message: `born ${id.birthDate}: ${age} on the deadline ${formatDate(deadline)}, under the minimum age of ${rule.minAge}`,
       });
   }
-  reasons.push(...residenceReasons(value, today, rule.contributionYears));
+  reasons.push(
+    ...residenceReasons(value, today, rule.contributionYears, rule.contributionsUntil === 'application-month'),
+  );
   if (value.ownsCar === true)
     reasons.push({
       code: 'owns_car',
@@ -165,15 +168,16 @@ export function reviewApplication(facts: unknown, policy: unknown, options: Revi
 
 // The residence basis: hukou, or a valid and endorsed permit, or unbroken contributions. Gaps are
 // reported only when no other basis holds, since only then do they matter.
-function residenceReasons(facts: PersonFacts, today: number, years: number): Issue[] {
+function residenceReasons(facts: PersonFacts, today: number, years: number, untilThisMonth: boolean): Issue[] {
   if (facts.beijingHukou === true) return [];
   const permit = facts.workPermit;
   if (permit !== undefined && parseDate(permit.validUntil)! >= today && parseDate(permit.endorsedUntil)! >= today)
     return [];
   const { year, month } = civilFromDays(today);
   const window: string[] = [];
-  for (let k = years * 12; k >= 1; k--) {
-    const index = year * 12 + (month - 1) - k;
+  const last = year * 12 + (month - 1) - (untilThisMonth ? 0 : 1);
+  for (let k = years * 12 - 1; k >= 0; k--) {
+    const index = last - k;
     window.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
   }
   const gaps: Issue[] = [];

@@ -60,6 +60,11 @@ export interface ReviewRule {
   readonly minAge: number;
   /** Consecutive years of Beijing social insurance AND income tax that give a residence basis (5). */
   readonly contributionYears: number;
+  /**
+   * The last month those years must reach: the month before the application (`previous-month`,
+   * the presets: that month's payment may not be recorded yet) or the application month itself.
+   */
+  readonly contributionsUntil: 'previous-month' | 'application-month';
   /** VAT a unit must have paid in Beijing in the previous year, in CNY, as a decimal string ("50000"). */
   readonly unitVatThreshold: string;
 }
@@ -169,6 +174,7 @@ export const LifecycleRuleSchema: z.ZodType<LifecycleRule> = z
       .strictObject({
         minAge: z.int().min(0).max(150),
         contributionYears: z.int().min(1).max(100),
+        contributionsUntil: z.enum(['previous-month', 'application-month']),
         unitVatThreshold: z.string().regex(/^\d+(\.\d+)?$/, { error: 'a non-negative decimal amount, e.g. "50000"' }),
       })
       .readonly(),

@@ -131,7 +131,12 @@ const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
 // of every month), the review-results day before 2021 (left out), the months counted for
 // "five consecutive years", and how a family's years are counted.
 const MONTH_FIRSTS = Array.from({ length: 12 }, (_, m) => `${String(m + 1).padStart(2, '0')}-01`);
-const REVIEW = { minAge: 18, contributionYears: 5, unitVatThreshold: '50000' } as const;
+const REVIEW = {
+  minAge: 18,
+  contributionYears: 5,
+  contributionsUntil: 'previous-month',
+  unitVatThreshold: '50000',
+} as const;
 
 function monthlyCalendarPeriods(
   months: readonly number[],

@@ -100,6 +100,15 @@ describe('reviewApplication', () => {
       ['no_residence_basis', undefined],
       ['income_tax_gap', '2019-02'],
     ]);
+    // …unless the policy counts the application month (a parameter: the sources do not say).
+    const lifecycle = presets.beijing2024.lifecycle!;
+    const upToNow = {
+      ...presets.beijing2024,
+      lifecycle: { ...lifecycle, review: { ...lifecycle.review, contributionsUntil: 'application-month' as const } },
+    };
+    const both = { ...late, socialInsuranceMonths: months('2019-03', '2024-02') };
+    expect(reviewApplication(both, upToNow, { at: AT })).toEqual({ approved: true });
+    expect(reviewApplication(worker, upToNow, { at: AT }).approved).toBe(false);
   });
 
   it('reports every reason together', () => {
