@@ -29,18 +29,37 @@ async function writeLines(files, lines) {
   }
 }
 
+/** Writes records as JSON Lines, 1 MiB at a time (the file appears complete or not at all). */
+export async function writeJsonLines(path, records) {
+  await writeLines(
+    [{ path, limit: Infinity }],
+    (function* () {
+      for (const record of records) yield JSON.stringify(record);
+    })(),
+  );
+}
+
 /** Path of a JSON Lines pool file with `size` synthetic Beijing-2019-like records; written if missing. */
 export async function syntheticPoolFile(size) {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = join(DATA_DIR, `pool-${size}.jsonl`);
   if (existsSync(path)) return path;
-  await writeLines(
-    [{ path, limit: Infinity }],
-    (function* () {
-      for (const record of syntheticBeijingRecords({ size })) yield JSON.stringify(record);
-    })(),
-  );
+  await writeJsonLines(path, syntheticBeijingRecords({ size }));
   return path;
+}
+
+/** The records of a synthetic 2024-style mixed ordinary pool: `individuals` and `families` (points by beijing2024). */
+export function mixedOrdinaryRecords(individuals, families) {
+  return syntheticPeriodInput({
+    year: 2024,
+    nevUnits: 0,
+    nevOperators: 0,
+    nevFamilies: 0,
+    nevIndividuals: 0,
+    ordinaryUnits: 0,
+    ordinaryIndividuals: individuals,
+    ordinaryFamilies: families,
+  }).ordinary;
 }
 
 /** Path of the mixed 2024-style file with `size` applications (written by writeMixedFiles). */
@@ -59,16 +78,7 @@ export async function writeMixedFiles(size, big) {
   mkdirSync(DATA_DIR, { recursive: true });
   if (existsSync(mixedFilePath(size)) && existsSync(mixedFilePath(big))) return;
   const families = Math.floor(big / 6);
-  const { ordinary } = syntheticPeriodInput({
-    year: 2024,
-    nevUnits: 0,
-    nevOperators: 0,
-    nevFamilies: 0,
-    nevIndividuals: 0,
-    ordinaryUnits: 0,
-    ordinaryIndividuals: big - families,
-    ordinaryFamilies: families,
-  });
+  const ordinary = mixedOrdinaryRecords(big - families, families);
   const individuals = ordinary.slice(0, big - families);
   const familyRecords = ordinary.slice(big - families);
   await writeLines(

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mixedFilePath, syntheticPoolFile } from './data.mjs';
+import { officialZipBench } from './official-zip.mjs';
 
 const quick = process.argv.includes('--quick') || process.env.npm_config_quick === 'true';
 const SIZE = quick ? 310_000 : 3_100_000;
@@ -95,6 +96,7 @@ const objectsLinear = scenario('mixed-objects-linear', mixedBigPath, '3');
 console.log(
   `createPool ${(2 * MIXED).toLocaleString('en-US')} ÷ ${MIXED.toLocaleString('en-US')} records (same process), per pair: ${objectsLinear.ratio.map((r) => r.toFixed(2)).join(' ')} (${objectsLinear.small.map(ms).join(', ')} vs ${objectsLinear.big.map(ms).join(', ')})`,
 );
+const zip = await officialZipBench({ size: SIZE, repeats: quick ? 3 : 7 });
 
 console.log('\n## checks');
 check(
@@ -145,3 +147,4 @@ check(
   objectsLinear.median <= 2.2,
   `mixed: ${(2 * MIXED).toLocaleString('en-US')} take ≤ 2.2 × the time of ${MIXED.toLocaleString('en-US')} (createPool): median of paired ratios ${objectsLinear.median.toFixed(2)}× (${objectsLinear.ratio.map((r) => r.toFixed(2)).join(' ')})`,
 );
+for (const [ok, text] of zip.checks) check(ok, text);

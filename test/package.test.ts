@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -28,7 +29,8 @@ describe('package', () => {
   it('has the shape the style guide asks for', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist']);
+    // The build, the spec and what the README links to (examples, vectors), so its links work from an installed copy.
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'docs/spec.md', 'examples/auditor', 'test/vectors']));
     expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual(['.']);
     expect(pkg.exports['.']).toMatchObject({
       import: { types: './dist/index.d.ts' },
@@ -49,9 +51,10 @@ describe('package', () => {
 
   // npm test builds before running the suite; run `npm run build` first when running vitest alone.
   describe.runIf(existsSync(join(ROOT, 'dist', 'index.cjs')))('built library', () => {
-    it('runs a draw with no Node built-ins and no `process` (as in a browser)', () => {
+    // The built CJS library in a fresh context with no `process` and no Node built-ins, as in a browser.
+    const browserLike = (): typeof import('../src/index') => {
       const requireDependency = createRequire(join(ROOT, 'package.json'));
-      const allowed = new Set(['zod', 'seedrandom', 'decimal.js', '@noble/hashes/sha2.js']);
+      const allowed = new Set(['zod', 'seedrandom', 'decimal.js', '@noble/hashes/sha2.js', 'fflate']);
       const module = { exports: {} as Record<string, unknown> };
       const sandbox = {
         module,
@@ -65,7 +68,32 @@ describe('package', () => {
         console,
       };
       runInNewContext(readFileSync(join(ROOT, 'dist', 'index.cjs'), 'utf8'), sandbox);
-      const lib = module.exports as typeof import('../src/index');
+      return module.exports as typeof import('../src/index');
+    };
+    it('reads the example pool zip, its MD5 in JavaScript (no node:crypto), and the same pool as JSON Lines and CSV', async () => {
+      const lib = browserLike();
+      const dir = join(ROOT, 'examples', 'auditor');
+      const zip = readFileSync(join(dir, 'bjPersonCommon202406.zip'));
+      const read = await lib.readOfficialZip(new Uint8Array(zip));
+      expect(read.md5).toBe(readFileSync(join(dir, 'bjPersonCommon202406.zip.md5'), 'utf8').split(' ')[0]);
+      const digest = lib.commitPool(read.pool).digest;
+      expect(read.header.notes[1]).toBe(`yaohao-pool/1 ${digest}`);
+      const records = [...read.pool.applications()].map((a) => ({ code: a.code, weight: a.weight }));
+      const jsonl = new TextEncoder().encode(records.map((r) => JSON.stringify(r)).join('\n'));
+      const csv = new TextEncoder().encode(`code,weight\n${records.map((r) => `${r.code},${r.weight}`).join('\n')}`);
+      const policy = { policy: lib.presets.explicit, md5: true };
+      const fromJsonl = await lib.readJsonLinesPool(jsonl, policy);
+      expect(lib.commitPool(fromJsonl.pool).digest).toBe(digest);
+      expect(fromJsonl.md5).toBe(createHash('md5').update(jsonl).digest('hex'));
+      expect(lib.commitPool((await lib.readCsvPool(csv, policy)).pool).digest).toBe(digest);
+      // The writer, without node:zlib: the same bytes as the published zip.
+      const written = Buffer.concat([
+        ...lib.writeOfficialZip(read.pool, { period: '202406', quota: 40, title: read.header.title }),
+      ]);
+      expect(written.equals(zip)).toBe(true);
+    });
+    it('runs a draw with no Node built-ins and no `process` (as in a browser)', () => {
+      const lib = browserLike();
       const pool = lib.createPool(
         [
           { code: '0001100000001', weight: 1 },

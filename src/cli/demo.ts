@@ -7,7 +7,9 @@ import {
   syntheticPeriodInput,
   verifyRecord,
   type LotteryResult,
+  type Policy,
   type Pool,
+  type PoolCommitment,
 } from '../index';
 import { formatCount, formatDuration, timed } from './format';
 
@@ -22,8 +24,38 @@ export interface DemoOptions {
   readonly quota: number;
   /** The era of the draw (default 2019). */
   readonly era?: DemoEra;
-  /** Print a line. */
-  readonly print: (line: string) => void;
+  /** Print a line (nothing is printed without it). */
+  readonly print?: (line: string) => void;
+}
+
+/** What the demo did, for `yaohao demo --json`. */
+export interface DemoSummary {
+  readonly pool: PoolCommitment & { readonly policy: string; readonly maxWeight: number };
+  readonly draw: {
+    readonly generator: 'default';
+    readonly seed: string;
+    readonly label: string;
+    readonly quota: number;
+    readonly winners: number;
+    readonly picks: number;
+    readonly digest: string;
+    readonly firstWinners: readonly { readonly code: string; readonly entry: number }[];
+  };
+  readonly verified: boolean;
+  readonly legacy: {
+    readonly seed: string;
+    readonly picks: number;
+    readonly firstWinner: { readonly code: string; readonly entry: number } | undefined;
+  };
+  /** Milliseconds per step (makeRecords: the 2024 demo's records, made before the pool is built). */
+  readonly timings: {
+    readonly makeRecords?: number;
+    readonly build: number;
+    readonly commit: number;
+    readonly draw: number;
+    readonly verify: number;
+    readonly legacyDraw: number;
+  };
 }
 
 /** The demo's fixed seeds: a modern seed string, and a 6-digit ceremony seed for the legacy generator. */
@@ -40,14 +72,17 @@ export const DEMO_DEFAULTS: Readonly<Record<DemoEra, { readonly size: number; re
   '2024': { size: 3_000_000, quota: 9_600 },
 };
 
+/** The largest demo pool: 20 million applications (six Beijings) fit in a few hundred megabytes. */
+export const MAX_DEMO_SIZE = 20_000_000;
+
 /**
  * A real draw at city scale on a deterministic synthetic pool: build, commit, draw with both
  * generators, verify by replay, print a summary with timings. Nothing is downloaded. Era 2019: a
  * Beijing-2019 individual pool (steps); era 2024: today's mixed ordinary pool, 5 individuals (steps)
- * to 1 family (points). Returns the default-generator result (the examples and tests use it).
+ * to 1 family (points). Returns the default-generator result (the examples and tests use it) and a summary.
  */
-export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResult } {
-  const { print } = options;
+export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResult; summary: DemoSummary } {
+  const print = options.print ?? ((): void => undefined);
   const era = options.era ?? '2019';
   const seed = era === '2019' ? DEMO_SEED : DEMO_SEED_2024;
   const label = era === '2019' ? DEMO_LABEL : DEMO_LABEL_2024;
@@ -62,7 +97,7 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   const built = timed(() =>
     generated === undefined
       ? createPool(syntheticBeijingRecords({ size: options.size }), { policy: presets.beijing2016 })
-      : createPool(generated.value, { policy: presets.beijing2024 }),
+      : createPool<Policy>(generated.value, { policy: presets.beijing2024 }),
   );
   const pool = built.value;
   const committed = timed(() => commitPool(pool));
@@ -90,7 +125,9 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   const { record, winners } = drawn.value;
   print(`draw       quota ${formatCount(options.quota)}, generator default, seed "${seed}", label "${label}"`);
   print(
-    `           ${formatCount(record.picks)} picks (${formatCount(record.picks - winners.length)} thrown away: their code had already won)`,
+    record.allocation === 'all'
+      ? `           the quota covers the pool: all ${formatCount(winners.length)} applications win without a draw`
+      : `           ${formatCount(record.picks)} picks (${formatCount(record.picks - winners.length)} thrown away: their code had already won)`,
   );
   if (era === '2024') {
     const families = winners.filter((w) => w.kind === 'family').length;
@@ -105,7 +142,7 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
       `           ${String(i + 1).padStart(4)}  ${w.code}  entry ${formatCount(w.entry).padStart(10)}  (${era === '2024' ? `${w.kind}, ` : ''}${entries} ${entries === 1 ? 'entry' : 'entries'})`,
     );
   }
-  print(`           …  ${formatCount(winners.length - 5)} more`);
+  if (winners.length > 5) print(`           …  ${formatCount(winners.length - 5)} more`);
   print(`record     digest ${record.digest}`);
   const verified = timed(() => verifyRecord(record, pool));
   print(
@@ -115,10 +152,12 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   const legacy = timed(() =>
     drawLottery(pool, { quota: options.quota, seed: DEMO_CEREMONY_SEED, generator: 'legacy' }),
   );
-  const first = legacy.value.winners[0]!;
+  const first = legacy.value.winners[0];
   print(`legacy     the official program's generator (.NET System.Random), ceremony seed ${DEMO_CEREMONY_SEED}:`);
   print(
-    `           first winner ${first.code} at entry ${formatCount(first.entry)}, ${formatCount(legacy.value.record.picks)} picks`,
+    first === undefined
+      ? '           no winner (an empty pool)'
+      : `           first winner ${first.code} at entry ${formatCount(first.entry)}, ${formatCount(legacy.value.record.picks)} picks`,
   );
   print('');
   print(
@@ -127,7 +166,34 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
       `verify ${formatDuration(verified.ms)} · legacy draw ${formatDuration(legacy.ms)}`,
   );
   if (!verified.value.ok) throw new Error('demo verification failed');
-  return { pool, result: drawn.value };
+  const summary: DemoSummary = {
+    pool: { ...commitment, policy: pool.policyId, maxWeight: pool.maxWeight },
+    draw: {
+      generator: 'default',
+      seed,
+      label,
+      quota: options.quota,
+      winners: winners.length,
+      picks: record.picks,
+      digest: record.digest,
+      firstWinners: winners.slice(0, 5).map(({ code, entry }) => ({ code, entry })),
+    },
+    verified: true,
+    legacy: {
+      seed: DEMO_CEREMONY_SEED,
+      picks: legacy.value.record.picks,
+      firstWinner: first === undefined ? undefined : { code: first.code, entry: first.entry },
+    },
+    timings: {
+      ...(generated === undefined ? {} : { makeRecords: Math.round(generated.ms) }),
+      build: Math.round(built.ms),
+      commit: Math.round(committed.ms),
+      draw: Math.round(drawn.ms),
+      verify: Math.round(verified.ms),
+      legacyDraw: Math.round(legacy.ms),
+    },
+  };
+  return { pool, result: drawn.value, summary };
 }
 
 // Five individuals to one family, as in Beijing's ordinary pool today (2,500,000 and 500,000 at 3,000,000).

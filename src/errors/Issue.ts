@@ -39,8 +39,42 @@ export type IssueCode =
   | 'entry_out_of_range'
   /** The draw used its whole pick budget (10·T) without filling the quota. */
   | 'draw_exhausted'
+  /** The weights make the quota too costly to draw (docs/spec.md §5.3): refused before any pick. */
+  | 'draw_too_costly'
   /** An audit record or sheet does not match its schema. */
-  | 'invalid_record';
+  | 'invalid_record'
+  // An application's life (docs/spec.md §16). Review reasons (reviewApplication):
+  /** The resident ID is not a valid GB 11643 number. */
+  | 'bad_id'
+  /** Younger than the policy's minimum age at the application deadline. */
+  | 'under_age'
+  /** No Beijing hukou, no valid endorsed work residence permit, no unbroken years of contributions. */
+  | 'no_residence_basis'
+  /** A month without social insurance in the years that must be consecutive. */
+  | 'social_insurance_gap'
+  /** A month without income tax in the years that must be consecutive. */
+  | 'income_tax_gap'
+  /** A small car is already registered in Beijing in the applicant's name. */
+  | 'owns_car'
+  /** No driving licence. */
+  | 'no_licence'
+  /** The driving licence has expired. */
+  | 'licence_expired'
+  /** Serious traffic violations not yet processed. */
+  | 'unresolved_violation'
+  /** A unit paid less VAT in Beijing last year than the policy requires. */
+  | 'unit_vat_below_threshold'
+  // The registry (applyEvent):
+  /** An event older than the last one applied. */
+  | 'event_out_of_order'
+  /** An event names an application code the registry does not hold. */
+  | 'unknown_application'
+  /** The application's state does not allow this event (confirming twice, a late confirmation, …). */
+  | 'invalid_transition'
+  /** An application made outside every application window of the calendar. */
+  | 'outside_application_window'
+  /** A draw record that does not fit the registry's pool (size, period, winners' kinds). */
+  | 'draw_mismatch';
 
 /** A problem with the input, as data: what, where, and what was expected. */
 export interface Issue {
@@ -64,24 +98,30 @@ export interface Issue {
   readonly relatedLine?: number;
 }
 
-/** Renders a path as `records[17].code` style text. */
+// Issues may come from plain JavaScript: render any value without throwing.
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '?';
+
+/** Renders a path as `records[17].code` style text (anything that is not a path renders as `(root)`). */
 export function formatPath(path: readonly PathSegment[]): string {
+  if (!Array.isArray(path)) return '(root)';
   let out = '';
-  for (const segment of path) {
-    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  for (const segment of path as readonly unknown[]) {
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? text(segment) : `.${text(segment)}`;
   }
   return out === '' ? '(root)' : out;
 }
 
 /** One line of text for an issue: `line 18: records[17].code: …` or `records[17].code: …`. */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== 'object' || issue === null) return '(root): ?';
   const where =
     issue.line === undefined
       ? issue.file === undefined
         ? formatPath(issue.path)
-        : `${issue.file}: ${formatPath(issue.path)}`
+        : `${text(issue.file)}: ${formatPath(issue.path)}`
       : issue.file === undefined
-        ? `line ${issue.line}`
-        : `${issue.file}:${issue.line}`;
-  return `${where}: ${issue.message}`;
+        ? `line ${text(issue.line)}`
+        : `${text(issue.file)}:${text(issue.line)}`;
+  return `${where}: ${text(issue.message)}`;
 }

@@ -10,3 +10,13 @@ export function safely<T>(run: () => T): SafeResult<T> {
     throw error;
   }
 }
+
+/** safely() for an async entry point. */
+export async function safelyAsync<T>(run: () => Promise<T>): Promise<SafeResult<T>> {
+  try {
+    return { success: true, value: await run() };
+  } catch (error) {
+    if (isYaohaoError(error)) return { success: false, issues: error.issues, omittedIssues: error.omittedIssues };
+    throw error;
+  }
+}

@@ -1,7 +1,18 @@
 import type { FamilyRecord, Individual2021Record } from './familyRecords';
-import { Record2021Fields } from './internal/Record2021Fields';
+import { isCount, Record2021Fields } from './internal/Record2021Fields';
+
+export { isCount, isObject } from './internal/Record2021Fields';
 
 const fields = new Record2021Fields();
+
+/** Absent, or a safe integer ≥ 0. */
+export const isOptionalCount = (value: unknown): boolean => value === undefined || isCount(value);
+
+/** True when every key of `record` is in `keys`. */
+export function hasOnly(record: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const key in record) if (!keys.has(key)) return false;
+  return true;
+}
 
 /**
  * The object fast path of 2021– records, as a predicate: the record itself when it is plainly a

@@ -1,6 +1,6 @@
 import type { Issue, PathSegment } from '../errors/Issue';
 import type { Beijing2021WeightRule, Policy } from '../policy/Policy';
-import { steps2021 } from '../policy/steps2021';
+import { steps2021Of } from '../policy/steps2021';
 import { yearsBetweenKeys } from '../time/fullYearsBetween';
 import { calendarKey, daysFromCivil, parseOffset, parseTimestamp } from '../time/timestamp';
 import type { PersonHistory } from './familyRecords';
@@ -62,7 +62,7 @@ function stepsTableOf(rule: Beijing2021WeightRule): Uint32Array {
   if (table === undefined) {
     table = new Uint32Array(TABLED_TO_2020 * TABLED_SINCE);
     for (let d = 0; d < TABLED_TO_2020; d++)
-      for (let m = 0; m < TABLED_SINCE; m++) table[d * TABLED_SINCE + m] = steps2021(rule, d, m);
+      for (let m = 0; m < TABLED_SINCE; m++) table[d * TABLED_SINCE + m] = steps2021Of(rule, d, m);
     if (stepsTables.size >= 64) stepsTables.clear(); // bounded, whatever rules callers make up
     stepsTables.set(id, table);
   }
@@ -139,7 +139,7 @@ export function stepsOf(
   const computed =
     to2020 < TABLED_TO_2020 && since2021 < TABLED_SINCE
       ? rules.stepsTable[to2020 * TABLED_SINCE + since2021]!
-      : steps2021(rules.steps, to2020, since2021);
+      : steps2021Of(rules.steps, to2020, since2021);
   return computed + (c5 ? rules.c5ExtraSteps : 0);
 }
 

@@ -1,10 +1,10 @@
-import { fromZodIssues, type IssueLocation } from '../errors/fromZod';
+import { parseWith, type IssueLocation } from '../errors/fromZod';
 import type { Issue, PathSegment } from '../errors/Issue';
 import type { FamilyRule, Policy } from '../policy/Policy';
 import { codeToNumber } from '../pool/applicationCode';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { familyIssues } from './checkFamily';
-import { computeFamilyPoints } from './familyPoints';
+import { computeFamilyPoints, familyTotalIssue } from './familyPoints';
 import { FamilyRecordSchema, Individual2021RecordSchema } from './familyRecords';
 import {
   CHILD,
@@ -140,21 +140,14 @@ export class Reader2021 {
     const index = recordIndex(at);
     const isFamily = typeof record === 'object' && record !== null && (record as { kind?: unknown }).kind === 'family';
     if (isFamily) {
-      const parsed = FamilyRecordSchema.safeParse(record, { reportInput: true });
-      if (!parsed.success) return fromZodIssues(parsed.error.issues, at);
-      const family = parsed.data;
+      const parsed = parseWith(FamilyRecordSchema, record, at);
+      if (!parsed.ok) return parsed.issues;
+      const family = parsed.value;
       const problems = familyIssues(family, this.family, at.path, at.line);
       if (problems.length > 0) return problems;
       const total = computeFamilyPoints(family, this.policy, this.rules).total;
-      if (total < 1 || total > MAX_WEIGHT)
-        return [
-          {
-            code: 'invalid_value',
-            path: [...at.path, 'members'],
-            message: `the family has ${total} points; entries must be 1 to ${MAX_WEIGHT}`,
-            ...line,
-          },
-        ];
+      const tooMany = familyTotalIssue(total, at.path, at.line);
+      if (tooMany !== undefined) return [tooMany];
       const persons = family.members.map((m, i): [string, PathSegment[]] => [
         m.personId,
         [index, 'members', i, 'personId'],
@@ -163,9 +156,9 @@ export class Reader2021 {
       if (repeats.length > 0) return repeats;
       return { code: codeToNumber(family.code), weight: total, kind: FAMILY_KIND };
     }
-    const parsed = Individual2021RecordSchema.safeParse(record, { reportInput: true });
-    if (!parsed.success) return fromZodIssues(parsed.error.issues, at);
-    const individual = parsed.data;
+    const parsed = parseWith(Individual2021RecordSchema, record, at);
+    if (!parsed.ok) return parsed.issues;
+    const individual = parsed.value;
     const problems = historyIssues(individual, at.path, at.line);
     if (problems.length > 0) return problems;
     const { steps } = historyFigures(individual, this.rules, true);

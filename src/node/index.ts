@@ -3,3 +3,5 @@
 // exports: the library itself ("." → dist/index.js) stays isomorphic.
 export * from '../index';
 export { readPoolFile, type ReadPoolFileOptions, type PoolFile } from './readPoolFile';
+export { readOfficialZipFile, writeOfficialZipFile } from './officialZipFile';
+export { openPoolInput, type PoolInput } from './poolInput';

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { parseTimestamp } from '../time/timestamp';
 import { TimestampSchema, UtcOffsetSchema } from '../time/TimestampSchema';
 import { AllocationRuleSchema, type AllocationRule } from './Allocation';
+import { LifecycleRuleSchema, type LifecycleRule } from './Lifecycle';
 
 /** Everyone gets one entry (Beijing 2011–2013, Guangzhou, Shenzhen). */
 export interface FlatWeightRule {
+  /** Always "flat". */
   readonly rule: 'flat';
 }
 
@@ -14,6 +16,7 @@ export interface FlatWeightRule {
  * beijing2014: 24 and 12; beijing2016 (ceil(N / 6)): 6 and 6.
  */
 export interface LadderWeightRule {
+  /** Always "ladder". */
   readonly rule: 'ladder';
   /** Highest N that still has 1 step. */
   readonly drawsAtFirstStep: number;
@@ -23,6 +26,7 @@ export interface LadderWeightRule {
 
 /** Each record carries its own `weight` (replaying a published pool, other cities). */
 export interface ExplicitWeightRule {
+  /** Always "explicit". */
   readonly rule: 'explicit';
 }
 
@@ -32,6 +36,7 @@ export interface ExplicitWeightRule {
  * entered from 2021 on. Records give `drawsTo2020` and `drawsSince2021` (or the authority's `steps`).
  */
 export interface Beijing2021WeightRule {
+  /** The 2021– rule. */
   readonly rule: 'beijing2021';
   /** Highest 2020 draw count that still has 1 step (6). */
   readonly drawsAtFirstStep: number;
@@ -42,7 +47,7 @@ export interface Beijing2021WeightRule {
   /**
    * How a part block of post-2020 draws counts (the draw being held included): `floor` — a step
    * once a block is complete; `ceil` — the first post-2020 draw already adds one. The sources
-   * leave this open (domain.md §2), so it is a parameter.
+   * leave this open (docs/spec.md §11.1), so it is a parameter.
    */
   readonly after2020Rounding: 'floor' | 'ceil';
 }
@@ -63,7 +68,12 @@ export interface QueueYearRule {
 /** Family points (家庭积分), 2021–: every number of the official formula. */
 export interface FamilyRule {
   /** Base points: the main applicant (2) and everyone else (1). */
-  readonly basePoints: { readonly main: number; readonly other: number };
+  readonly basePoints: {
+    /** The main applicant's base points (2). */
+    readonly main: number;
+    /** Everyone else's (1). */
+    readonly other: number;
+  };
   /** Points per accumulated lottery step (1). */
   readonly pointsPerStep: number;
   /** Points per full year in the new-energy queue (1). */
@@ -98,9 +108,17 @@ export interface Policy {
   readonly family?: FamilyRule | undefined;
   /** Quota splits and the sub-draws of each period (planPeriod). */
   readonly allocation?: AllocationRule | undefined;
+  /** An application's life: calendar, review thresholds, certificates, renewal (docs/spec.md §16). */
+  readonly lifecycle?: LifecycleRule | undefined;
   /** Where the rules come from. */
   readonly sources: readonly string[];
 }
+
+/** A policy whose weight rule is known to be `R` (the presets are typed this way). */
+export type PolicyWith<R extends WeightRule> = Policy & {
+  /** The weight rule, of type R. */
+  readonly weights: R;
+};
 
 const weightRuleSchema = z.discriminatedUnion('rule', [
   z
@@ -163,6 +181,7 @@ export const PolicySchema: z.ZodType<Policy> = z
     year: z.int().min(2000).max(9999).optional().describe('Allocation year.'),
     family: familyRuleSchema.optional(),
     allocation: AllocationRuleSchema.optional(),
+    lifecycle: LifecycleRuleSchema.optional(),
     sources: z.array(z.string()).readonly().describe('Where the rules come from.'),
   })
   .readonly()

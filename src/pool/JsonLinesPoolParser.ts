@@ -1,3 +1,4 @@
+import { ByteOrderMarkSkipper } from '../encoding/byteOrderMark';
 import { parse2021Line } from '../family/internal/parse2021Line';
 import type { Reader2021 } from '../family/read2021Record';
 import type { Policy } from '../policy/Policy';
@@ -9,6 +10,13 @@ import { PoolBuilder } from './PoolBuilder';
 import { fastShapeOf } from './recordReader';
 
 const NEWLINE = 10;
+
+/**
+ * The longest line a JSON Lines pool file may hold, in bytes (line end excluded): a family of
+ * eight is under 2 KB. A longer line ends the reading — such a file is not a pool file — without
+ * being kept or read to its end (docs/spec.md §1.6).
+ */
+export const MAX_LINE_BYTES: number = 1 << 20;
 
 /** Options of JsonLinesPoolParser. */
 export interface JsonLinesPoolParserOptions {
@@ -29,7 +37,12 @@ export class JsonLinesPoolParser {
   private readonly reader2021: Reader2021 | undefined;
   private readonly fields = new RecordFields();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private carry: Uint8Array | undefined;
+  private readonly byteOrderMark = new ByteOrderMarkSkipper();
+  // An incomplete last line, kept as a list of pieces (joined once when its newline comes).
+  private carry: Uint8Array[] = [];
+  private carryBytes = 0;
+  // A line was too long: the reading has ended.
+  private halted = false;
   private line = 0;
   /** Bytes consumed so far. */
   bytes = 0;
@@ -50,38 +63,50 @@ export class JsonLinesPoolParser {
     return this.line;
   }
 
+  /**
+   * True once reading has stopped — a line longer than MAX_LINE_BYTES, or the first records all
+   * refused for the same unknown field (PoolBuilder.stopped): further chunks are ignored, and a
+   * caller may stop reading its source.
+   */
+  get stopped(): boolean {
+    return this.halted || this.builder.stopped;
+  }
+
   /** Feeds the next chunk of the file. */
   push(chunk: Uint8Array): void {
-    // A plain Uint8Array view (a Node Buffer is a subclass): the fast readers then see one kind of array.
-    let bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.bytes === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     this.bytes += chunk.length;
+    this.read(this.byteOrderMark.next(chunk));
+  }
+
+  private read(chunk: Uint8Array): void {
+    if (this.stopped) return;
+    // A plain Uint8Array view (a Node Buffer is a subclass): the fast readers then see one kind of array.
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    if (this.carry !== undefined) {
+    if (this.carryBytes > 0) {
+      // Finish the line the previous chunks began.
       const newline = bytes.indexOf(NEWLINE);
-      if (newline < 0) {
-        this.carry = concat(this.carry, bytes);
-        return;
-      }
-      const joined = concat(this.carry, bytes.subarray(0, newline));
-      this.carry = undefined;
+      this.keep(newline < 0 ? bytes : bytes.subarray(0, newline));
+      if (newline < 0 || this.halted) return;
+      const joined = this.takeCarry();
       this.parseLine(joined, 0, joined.length);
       start = newline + 1;
     }
     const length = bytes.length;
     const view = dataView(bytes);
     while (start < length) {
+      if (this.stopped) return;
       // The fast parsers find the newline themselves; only other lines pay for a separate search.
       const stop = this.scan(bytes, view, start, length);
-      if (stop !== NOT_FAST && stop < length) {
+      if (stop !== NOT_FAST && stop < length && stop - start <= MAX_LINE_BYTES) {
         const line = ++this.line;
         if (!this.acceptFast(line)) this.slowLine(bytes, start, stop, line);
         start = stop + 1;
         continue;
       }
-      const newline = stop === NOT_FAST ? bytes.indexOf(NEWLINE, start) : -1;
+      const newline = stop === NOT_FAST ? bytes.indexOf(NEWLINE, start) : stop < length ? stop : -1;
       if (newline < 0) {
-        this.carry = bytes.slice(start); // an incomplete last line: finish it with the next chunk
+        this.keep(bytes.subarray(start)); // an incomplete last line: finish it with the next chunk
         return;
       }
       this.parseLine(bytes, start, newline);
@@ -91,12 +116,49 @@ export class JsonLinesPoolParser {
 
   /** Ends the input and returns the canonical pool, or throws a YaohaoError listing every bad line. */
   finish(): Pool {
-    if (this.carry !== undefined) {
-      const last = this.carry;
-      this.carry = undefined;
+    this.read(this.byteOrderMark.end());
+    if (this.carryBytes > 0 && !this.stopped) {
+      const last = this.takeCarry();
       this.parseLine(last, 0, last.length);
     }
     return this.builder.finish();
+  }
+
+  // Keeps the start of an unfinished line; one longer than MAX_LINE_BYTES ends the reading at once,
+  // so a huge line (or a sparse file of zeros) costs one chunk and no memory.
+  private keep(piece: Uint8Array): void {
+    if (this.carryBytes + piece.length > MAX_LINE_BYTES) {
+      this.carry = [];
+      this.carryBytes = 0;
+      this.tooLong(++this.line);
+      return;
+    }
+    this.carry.push(Uint8Array.prototype.slice.call(piece)); // a copy: the caller may reuse its chunk
+    this.carryBytes += piece.length;
+  }
+
+  private takeCarry(): Uint8Array {
+    const pieces = this.carry;
+    const total = this.carryBytes;
+    this.carry = [];
+    this.carryBytes = 0;
+    if (pieces.length === 1) return pieces[0]!;
+    const joined = new Uint8Array(total);
+    let at = 0;
+    for (const piece of pieces) {
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    return joined;
+  }
+
+  private tooLong(line: number): void {
+    this.halted = true;
+    this.builder.reject(
+      'invalid_syntax',
+      `the line is longer than ${MAX_LINE_BYTES} bytes: not a pool file (reading stopped here)`,
+      line,
+    );
   }
 
   // Reads a line of a fast shape into the fields; the index of its newline (or `end`), or NOT_FAST.
@@ -117,6 +179,7 @@ export class JsonLinesPoolParser {
 
   private parseLine(bytes: Uint8Array, start: number, end: number): void {
     const line = ++this.line;
+    if (end - start > MAX_LINE_BYTES) return this.tooLong(line);
     if (this.scan(bytes, undefined, start, end) !== NOT_FAST && this.acceptFast(line)) return;
     this.slowLine(bytes, start, end, line);
   }
@@ -146,11 +209,4 @@ function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
     if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
   }
   return true;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -12,6 +12,13 @@ import { sortIntoRun } from './internal/PoolRun';
 import type { Pool } from './Pool';
 import { recordReaderFor, type RecordReader } from './recordReader';
 
+/**
+ * When the first this-many records are all refused for the same unknown field, reading stops:
+ * every record would be refused alike (the wrong policy for the file, most often), and collecting
+ * millions of identical issues helps no one (docs/spec.md §14.4).
+ */
+export const SAME_REFUSAL_LIMIT = 20;
+
 /** Options of PoolBuilder. */
 export interface PoolBuilderOptions {
   /** The policy that turns records into entries. */
@@ -43,6 +50,9 @@ export class PoolBuilder {
   private readonly columns: GrowableColumns;
   private readonly issues = new IssueCollector();
   private index = 0;
+  // The unknown field every record so far was refused for; null once a record breaks the pattern.
+  private refusedField: string | null | undefined;
+  private stop = false;
 
   constructor(options: PoolBuilderOptions) {
     this.policy = checkPolicy(options.policy);
@@ -64,26 +74,59 @@ export class PoolBuilder {
   /** Adds a record; `line` is its 1-based line when it comes from a file. False when it was refused. */
   add(record: unknown, line?: number): boolean {
     const reader = this.reader2021;
-    if (this.fastObjects && reader!.fields.fromObject(record) && this.addFields(line ?? 0)) return true;
+    if (this.fastObjects && !this.stop && reader!.fields.fromObject(record) && this.addFields(line ?? 0)) return true;
     const index = this.index++;
+    if (this.stop) return false;
     const at = line === undefined ? { path: [index] } : { path: [index], line };
     const result = reader === undefined ? this.read!(record, at) : reader.read(record, at);
     if (Array.isArray(result)) {
       this.issues.addAll(result);
+      if (this.refusedField !== null) this.watchRefusals(result, index, line);
       return false;
     }
+    this.refusedField = null;
     this.columns.push(result.code, result.weight, result.kind, index, line ?? 0);
     return true;
   }
 
+  /**
+   * True once the first SAME_REFUSAL_LIMIT records were all refused for the same unknown field:
+   * the builder then ignores further records (stop reading) and `finish` reports those records
+   * and one more issue saying why it stopped.
+   */
+  get stopped(): boolean {
+    return this.stop;
+  }
+
+  private watchRefusals(issues: readonly Issue[], index: number, line: number | undefined): void {
+    const unknown = issues.filter((issue) => issue.code === 'unknown_field').map((issue) => issue.path.at(-1));
+    const field = this.refusedField ?? unknown[0];
+    if (typeof field !== 'string' || !unknown.includes(field)) {
+      this.refusedField = null;
+      return;
+    }
+    this.refusedField = field;
+    if (index + 1 < SAME_REFUSAL_LIMIT) return;
+    this.stop = true;
+    // On no record (so it sorts first: the reason the others follow), at the line where reading stopped.
+    this.issues.add({
+      code: 'unknown_field',
+      path: [],
+      message: `the first ${SAME_REFUSAL_LIMIT} records all have the field "${field}", which policy ${this.policy.id} does not take: reading stopped here (is it the right policy?)`,
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+
   /** Counts a record that could not be read at all (bad syntax) and records why. */
   reject(code: IssueCode, message: string, line?: number): void {
+    this.refusedField = null;
     const issue: Issue = { code, path: [this.index++], message, ...(line === undefined ? {} : { line }) };
     this.issues.add(issue);
   }
 
   /** @internal A record already validated by a fast reader (code value, entries, kind id). */
   addWeighed(code: number, weight: number, kind: number, line: number): void {
+    this.refusedField = null;
     this.columns.push(code, weight, kind, this.index++, line);
   }
 
@@ -95,6 +138,7 @@ export class PoolBuilder {
     const reader = this.reader2021!;
     const weight = reader.accept();
     if (weight < 0) return false;
+    this.refusedField = null;
     const fields = reader.fields;
     this.columns.push(fields.code, weight, fields.isFamily ? FAMILY : INDIVIDUAL, this.index++, line);
     return true;

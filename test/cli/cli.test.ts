@@ -1,19 +1,15 @@
 // End-to-end: the built `yaohao` bin (npm test builds first) on files written by the tests.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildZip, officialHeader } from '../support/zipBytes';
+import { CLI, runCli, runCliJson, type CliRun } from '../support/cli';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 let dir: string;
 
-function yaohao(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-const json = (args: string[]): Record<string, unknown> =>
-  JSON.parse(yaohao(...args, '--json').stdout) as Record<string, unknown>;
+const yaohao = (...args: string[]): CliRun => runCli(dir, args);
+const json = (args: string[]): Record<string, unknown> => runCliJson(dir, args);
 const write = (name: string, text: string): string => {
   writeFileSync(join(dir, name), text);
   return name;
@@ -214,9 +210,9 @@ describe.runIf(existsSync(CLI))(
       );
       expectBadInput(
         yaohao('draw', 'pool.zip', '--quota', '0', '--seed', '1', '--generator', 'legacy'),
-        /quota must be a positive integer/,
+        /--quota: takes a whole number from 1/,
       );
-      expectBadInput(yaohao('draw', 'pool.zip', '--quota', 'x', '--seed', '1'), /--quota takes a whole number/);
+      expectBadInput(yaohao('draw', 'pool.zip', '--quota', 'x', '--seed', '1'), /--quota: takes a whole number/);
       expectBadInput(
         yaohao('draw', 'pool.zip', '--quota', '1', '--seed', '1', '--generator', 'mt'),
         /Allowed choices are legacy, default/,
@@ -251,35 +247,31 @@ describe.runIf(existsSync(CLI))(
       expect(readdirSync(dir).length).toBe(before);
     });
     it('a broken official zip: wrong layout, missing part, bad header', () => {
-      const sh = (script: string): void => {
-        const result = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(result.stderr);
-      };
-      sh(
-        'mkdir -p z && cd z && printf "PERSONCOMMON\\n202406\\nt\\n\\n\\n4\\n1\\n" > bjPersonCommonNumberPeriod202406.csv && printf "1,2000000000000\\n2,1000000000000\\n3,3000000000000\\n4,1000000000000\\n" > bjPersonCommonApplyNumber202406_0001.csv',
-      );
-      const zipped = (name: string): string => {
-        const result = spawnSync(
-          process.execPath,
-          [
-            '-e',
-            `const yazl=require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'node_modules', 'yazl'))});const fs=require('fs');const z=new yazl.ZipFile();for(const f of fs.readdirSync('z'))z.addFile('z/'+f,f);z.outputStream.pipe(fs.createWriteStream(${JSON.stringify(name)}));z.end();`,
-          ],
-          { cwd: dir },
+      const zipped = (name: string, header: string, rows: string): string => {
+        writeFileSync(
+          join(dir, name),
+          buildZip([
+            { name: 'z/bjPersonCommonNumberPeriod202406.csv', content: header },
+            { name: 'z/bjPersonCommonApplyNumber202406_0001.csv', content: rows },
+          ]),
         );
-        expect(result.status).toBe(0);
         return name;
       };
+      const rows = '1,2000000000000\n2,1000000000000\n3,3000000000000\n4,1000000000000\n';
       expectBadInput(
-        yaohao('commit', zipped('layout.zip')),
+        yaohao('commit', zipped('layout.zip', officialHeader(4), rows)),
         /layout\.zip:bjPersonCommonApplyNumber202406_0001\.csv:2: .*not the official pass layout/,
       );
-      sh('cd z && printf "PERSONCOMMON\\n202406\\nt\\n\\n\\n100001\\n1\\n" > bjPersonCommonNumberPeriod202406.csv');
-      expectBadInput(yaohao('commit', zipped('missing.zip')), /bjPersonCommonApplyNumber202406_0002\.csv is missing/);
-      sh('cd z && printf "PERSONCOMMON\\n2024-6\\nt\\n\\n\\n4\\n1\\n" > bjPersonCommonNumberPeriod202406.csv');
-      expectBadInput(yaohao('commit', zipped('header.zip')), /line 2 must be the period YYYYMM/);
+      expectBadInput(
+        yaohao('commit', zipped('missing.zip', officialHeader(100001), rows)),
+        /bjPersonCommonApplyNumber202406_0002\.csv is missing/,
+      );
+      expectBadInput(
+        yaohao('commit', zipped('header.zip', officialHeader(4, { period: '2024-6' }), rows)),
+        /line 2 must be the period YYYYMM/,
+      );
       write('not.zip', 'not a zip');
-      expectBadInput(yaohao('commit', 'not.zip'), /not a readable zip file/);
+      expectBadInput(yaohao('commit', 'not.zip'), /not\.zip: not a zip file/);
     });
     it('a tampered record fails verification with exit code 1, saying where', () => {
       yaohao('draw', 'pool.zip', '--quota', '30', '--seed', '033859', '--generator', 'legacy', '--out', 'r.json');

@@ -300,8 +300,10 @@ const PERSON_KEYS = [
 const TOP_KEYS: ReadonlySet<string> = new Set(['kind', 'code', 'familyYears', 'members', ...PERSON_KEYS]);
 const MEMBER_KEYS: ReadonlySet<string> = new Set(['role', ...PERSON_KEYS]);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isCount = (value: unknown): value is number =>
+/** A safe integer ≥ 0. */
+export const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
