@@ -21,6 +21,23 @@ describe('demo --era 2024', () => {
     expect(demo.stdout).toContain('verify     ok: replay reproduces all 60 winners');
   });
 
+  it('--json: the summary names the 2024 seed, label and policy', () => {
+    const demo = yaohao('demo', '--era', '2024', '--size', '1200', '--quota', '12', '--json');
+    expect(demo.code).toBe(0);
+    const summary = JSON.parse(demo.stdout) as {
+      ok: boolean;
+      pool: { policy: string; applications: number };
+      draw: { seed: string; label: string; winners: number };
+      verified: boolean;
+      timings: { makeRecords?: number };
+    };
+    expect(summary.ok).toBe(true);
+    expect(summary.pool.policy).toBe('beijing2024');
+    expect(summary.draw).toMatchObject({ seed: 'yaohao-demo-2024', label: 'ordinary/family+individual', winners: 12 });
+    expect(summary.verified).toBe(true);
+    expect(typeof summary.timings.makeRecords).toBe('number');
+  });
+
   it('refuses an era it does not know', () => {
     const demo = yaohao('demo', '--era', '2030');
     expect(demo.code).toBe(2);

@@ -354,6 +354,24 @@ describe('2021– fast paths agree with the general path', () => {
     );
   });
 
+  it('stops alike when the first records are all refused for the same unknown field', () => {
+    const refused = fc
+      .array(plainHistory(1), { minLength: 20, maxLength: 24 })
+      .map((rs) => rs.map((r) => ({ code: FRESH, ...r, nickname: 'unknown field' })));
+    fc.assert(
+      fc.property(refused, records(3, 10), fc.boolean(), (head, tail, asLines) => {
+        const input = numbered([...head, ...tail]);
+        const bytes = new TextEncoder().encode(input.map((r) => JSON.stringify(r)).join('\n'));
+        const expected = asLines ? generalLines(bytes, presets.beijing2024) : general(input, presets.beijing2024);
+        expect(JSON.stringify(expected)).toContain('reading stopped here');
+        expect(asLines ? fastLines(bytes, [], presets.beijing2024) : fast(input, presets.beijing2024)).toEqual(
+          expected,
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('the fast paths do take plain records (they are not dead code)', () => {
     const records = [
       { code: '1000000000001', personId: 'a', drawsTo2020: 13, drawsSince2021: 3 },
