@@ -2,7 +2,7 @@
 // Prints figures and the checks; paste them into docs/benchmarks.md with the machine.
 // `--quick`: the same at a tenth of the size (figures then say little; for checking that it runs).
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mixedFilePath, syntheticPoolFile } from './data.mjs';
 import { officialZipBench } from './official-zip.mjs';
 
@@ -31,6 +31,12 @@ const check = (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 console.log(
   `machine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
+// A shared host: the load average says how much of the 2 cores the figures had.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+console.log(`load average at the start: ${load()}`);
 console.log(
   `writing/reusing synthetic pool files (${SIZE.toLocaleString('en-US')} and ${BIG.toLocaleString('en-US')} applications)…`,
 );
@@ -98,6 +104,7 @@ console.log(
 );
 const zip = await officialZipBench({ size: SIZE, repeats: quick ? 3 : 7 });
 
+console.log(`\nload average at the end: ${load()}`);
 console.log('\n## checks');
 check(
   m.ratio <= 2.5,

@@ -1,4 +1,4 @@
-import { NOT_FAST } from '../../pool/internal/parseJsonLine';
+import { NOT_FAST, quotedCodeAt } from '../../pool/internal/parseJsonLine';
 import { isTimestamp, readTimestamp } from '../../time/timestamp';
 import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
 import {
@@ -214,13 +214,8 @@ function readObject(
         break;
       }
       case CODE: {
-        if (bytes[i] !== QUOTE || i + 14 >= end || bytes[i + 14] !== QUOTE) return NOT_FAST;
-        let value = 0;
-        for (let k = i + 1; k <= i + 13; k++) {
-          const digit = bytes[k]! - ZERO;
-          if (digit < 0 || digit > 9) return NOT_FAST;
-          value = value * 10 + digit;
-        }
+        const value = quotedCodeAt(bytes, i, end);
+        if (value < 0) return NOT_FAST;
         fields.code = value;
         i += 15;
         break;
