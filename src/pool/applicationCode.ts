@@ -30,21 +30,19 @@ const digits = new Uint8Array(13);
 
 /** Writes the 13 ASCII digits of a code value into `bytes` at `at`, leading zeros kept. */
 export function writeCodeDigits(value: number, bytes: Uint8Array, at: number): void {
-  // Two halves below 2^31, so the digits come from integer arithmetic: the first 6 digits and the last 7.
+  // Two halves below 2^31 (the first 6 digits, the last 7): integer arithmetic, no 13-digit double formatting.
   let high = Math.floor(value / 10_000_000);
   let low = value - high * 10_000_000;
-  for (let k = at + 12; k >= at + 7; k--) {
-    const next = (low / 10) | 0;
-    bytes[k] = 48 + low - next * 10;
-    low = next;
+  for (let k = at + 12; k >= at + 6; k--) {
+    const q = (low / 10) | 0;
+    bytes[k] = 0x30 + low - q * 10;
+    low = q;
   }
-  bytes[at + 6] = 48 + low;
-  for (let k = at + 5; k >= at + 1; k--) {
-    const next = (high / 10) | 0;
-    bytes[k] = 48 + high - next * 10;
-    high = next;
+  for (let k = at + 5; k >= at; k--) {
+    const q = (high / 10) | 0;
+    bytes[k] = 0x30 + high - q * 10;
+    high = q;
   }
-  bytes[at] = 48 + high;
 }
 
 /** The 13-digit string of a code value, leading zeros kept. */
