@@ -38,9 +38,13 @@ export interface Cohort {
 
 /** What the initial population draws from (checked options). */
 export interface InitialShape {
+  /** Individual applications. */
   readonly size: number;
+  /** Their earlier draws are uniform in 0 … maxDraws − 1. */
   readonly maxDraws: number;
+  /** One individual in this many holds a C5 licence. */
   readonly c5OneIn: number;
+  /** Family applications (2021– rules). */
   readonly families: number;
   /** Largest drawsSince2021 (2021– rules): the ordinary draws held from 2021 to the start. */
   readonly maxSince2021: number;
