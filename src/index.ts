@@ -316,3 +316,13 @@ export {
   type ContinuityProblemKind,
   type ContinuityReport,
 } from './lifecycle/checkContinuity';
+// Multi-year simulation on top of the registry (docs/spec.md §17.7).
+export {
+  simulatePeriods,
+  safeSimulatePeriods,
+  type InitialPopulation,
+  type PerPeriod,
+  type SimulatedPeriod,
+  type SimulatedPeriodClass,
+  type SimulatePeriodsOptions,
+} from './odds/simulatePeriods';
