@@ -140,3 +140,6 @@ export { MAX_LINE_BYTES } from './pool/JsonLinesPoolParser';
 export { SAME_REFUSAL_LIMIT } from './pool/PoolBuilder';
 export { MAX_CSV_ROW_BYTES } from './formats/internal/CsvRowReader';
 export { MAX_PART_ROW_BYTES } from './formats/internal/PartRowScanner';
+
+// The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
+export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';

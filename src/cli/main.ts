@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo';
 import { drawCommand } from './commands/draw';
 import { exportZipCommand } from './commands/exportZip';
 import { schemaCommand } from './commands/schema';
+import { verifierCommand } from './commands/verifier';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
 import { issueLines } from './report';
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   exportZipCommand,
   schemaCommand,
   demoCommand,
+  verifierCommand,
 ];
 
 /** Exit codes: 0 success, 1 a verification or check failed, 2 bad input or usage, 70 a bug in yaohao. */
