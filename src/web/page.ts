@@ -599,7 +599,30 @@ function dropTarget(element: HTMLElement, onFiles: (files: FileList) => void): v
   });
 }
 
+/** The three file boxes: what each takes. */
+const DROPS: readonly { readonly kind: FileKind; readonly accept: string }[] = [
+  { kind: 'pool', accept: '.zip,.csv,.jsonl,.ndjson,.json' },
+  { kind: 'sheet', accept: '.txt,text/plain' },
+  { kind: 'record', accept: '.json,application/json' },
+];
+
 function start(): void {
+  $('drops').replaceChildren(
+    ...DROPS.map(({ kind, accept }) =>
+      h(
+        'div',
+        { class: 'drop' },
+        h(
+          'label',
+          { for: `${kind}-file` },
+          h('strong', { 'data-t': `${kind}Box` }),
+          h('span', { class: 'hint', 'data-t': `${kind}Hint` }),
+        ),
+        h('input', { type: 'file', id: `${kind}-file`, accept }),
+        h('p', { class: 'status', id: `${kind}-status`, 'aria-live': 'polite' }),
+      ),
+    ),
+  );
   startWorker();
   for (const kind of ['pool', 'record', 'sheet'] as const) {
     const input = $<HTMLInputElement>(`${kind}-file`);
@@ -610,7 +633,7 @@ function start(): void {
     });
     dropTarget(input.closest<HTMLElement>('.drop')!, (files) => accept(files[0]!, kind));
   }
-  dropTarget(document.body, (files) => {
+  dropTarget(document.documentElement, (files) => {
     for (const file of files) accept(file);
   });
   dropTarget($('md5-box'), (files) => void readPublishedMd5(files[0]!));

@@ -24,7 +24,7 @@ import {
   type PublishedSheet,
 } from '../index';
 import { lookupCode } from './lookupCode';
-import type { Difference, PoolSummary, Problems, Reply, Request } from './protocol';
+import type { Difference, PoolSummary, Problems, ReplayVerdict, Reply, Request } from './protocol';
 
 /** Records and sheets are small (a 6,400-winner record is 400 KB); anything far bigger is not one. */
 const MAX_TEXT_BYTES = 64 << 20;
@@ -151,43 +151,30 @@ async function readPool(request: Extract<Request, { kind: 'pool' }>): Promise<vo
   if (sheet !== undefined) replaySheet(sheet.id);
 }
 
+/** A replay's verdict as the page shows it: every winner, or the first difference. */
+function replayVerdict(
+  verdict: { ok: true; record: AuditRecord } | ({ ok: false } & Parameters<typeof difference>[0]),
+): ReplayVerdict {
+  if (!verdict.ok) return { ok: false, ...difference(verdict) };
+  const { winners, generator, seed, quota, digest } = verdict.record;
+  return {
+    ok: true,
+    winners: winners.map(({ code, entry }) => ({ code, entry })),
+    generator,
+    seed,
+    quota,
+    recordDigest: digest,
+  };
+}
+
 function replayRecord(id: number): void {
-  const verdict = verifyRecord(record!.value, pool!.pool);
-  post({
-    kind: 'replay',
-    id,
-    source: 'record',
-    verdict: verdict.ok
-      ? {
-          ok: true,
-          winners: verdict.record.winners.map(({ code, entry }) => ({ code, entry })),
-          generator: verdict.record.generator,
-          seed: verdict.record.seed,
-          quota: verdict.record.quota,
-          recordDigest: verdict.record.digest,
-        }
-      : { ok: false, ...difference(verdict) },
-  });
+  post({ kind: 'replay', id, source: 'record', verdict: replayVerdict(verifyRecord(record!.value, pool!.pool)) });
 }
 
 function replaySheet(id: number): void {
   const verdict = verifySheet(sheet!.sheet, pool!.pool);
   sheetDraw = verdict.ok ? verdict.record : undefined;
-  post({
-    kind: 'replay',
-    id,
-    source: 'sheet',
-    verdict: verdict.ok
-      ? {
-          ok: true,
-          winners: verdict.record.winners.map(({ code, entry }) => ({ code, entry })),
-          generator: verdict.record.generator,
-          seed: verdict.record.seed,
-          quota: verdict.record.quota,
-          recordDigest: verdict.record.digest,
-        }
-      : { ok: false, ...difference(verdict) },
-  });
+  post({ kind: 'replay', id, source: 'sheet', verdict: replayVerdict(verdict) });
 }
 
 async function readRecord(request: Extract<Request, { kind: 'record' }>): Promise<void> {

@@ -58,6 +58,8 @@ async function replayed(page: Page, source: 'record' | 'sheet'): Promise<string>
 describe('the verifier page, offline in Chromium', () => {
   it('is one file whose policy forbids every request, and it starts without one', async () => {
     const html = readFileSync(pagePath, 'utf8');
+    // `yaohao verifier` writes the page the package ships, byte for byte.
+    expect(html).toBe(readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'yaohao-verifier.html'), 'utf8'));
     expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-`);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"'\s]*\.(js|css)/);
     const page = await open();
@@ -92,6 +94,33 @@ describe('the verifier page, offline in Chromium', () => {
     expect(await text(page, '#md5-result')).toContain('Different MD5');
     expect(browser.blocked).toEqual([]);
     expect(browser.errors).toEqual([]);
+  });
+
+  it('sorts files dropped anywhere on the page by their names: pool, sheet, record, published MD5', async () => {
+    const page = await open();
+    const files = [ZIP, SHEET, RECORD, `${ZIP}.md5`].map((path) => ({
+      name: path.split('/').pop()!,
+      bytes: [...readFileSync(path)],
+    }));
+    await page.evaluate((list) => {
+      // In the page (the tests are typed without the DOM): a drop of these files on the footer.
+      const web = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string) => unknown;
+        DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean }) => unknown;
+        document: { querySelector(selector: string): { dispatchEvent(event: unknown): void } };
+      };
+      const transfer = new web.DataTransfer();
+      for (const { name, bytes } of list) transfer.items.add(new web.File([new Uint8Array(bytes)], name));
+      web.document
+        .querySelector('footer')
+        .dispatchEvent(new web.DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+    }, files);
+    expect(await replayed(page, 'record')).toContain('Verified: all 40 winners');
+    expect(await replayed(page, 'sheet')).toContain('Verified: all 40 winners');
+    await page.locator('#sheet-result .verdict.ok').waitFor();
+    expect(await page.inputValue('#md5-published')).toBe(MD5);
+    expect(await text(page, '#md5-result')).toContain('Same MD5');
   });
 
   it('checks the sheet against its own seed without the pool, then replays it against the pool', async () => {
