@@ -2,7 +2,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syntheticBeijingRecords } from '../dist/index.js';
+import { syntheticBeijingRecords, syntheticPeriodInput } from '../dist/index.js';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
 
@@ -25,4 +25,18 @@ export async function syntheticPoolFile(size) {
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
   renameSync(temporary, path);
   return path;
+}
+
+/** The records of a synthetic 2024-style mixed ordinary pool: `individuals` and `families` (points by beijing2024). */
+export function mixedOrdinaryRecords(individuals, families) {
+  return syntheticPeriodInput({
+    year: 2024,
+    nevUnits: 0,
+    nevOperators: 0,
+    nevFamilies: 0,
+    nevIndividuals: 0,
+    ordinaryUnits: 0,
+    ordinaryIndividuals: individuals,
+    ordinaryFamilies: families,
+  }).ordinary;
 }

@@ -2,23 +2,14 @@
 // Run: npm run build && node bench/mixed-pool.mjs [individuals] [families]
 import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { commitPool, drawLottery, presets, readPoolFile, syntheticPeriodInput } from '../dist/node.js';
-import { DATA_DIR } from './data.mjs';
+import { commitPool, drawLottery, presets, readPoolFile } from '../dist/node.js';
+import { DATA_DIR, mixedOrdinaryRecords } from './data.mjs';
 
 const individuals = Number(process.argv[2] ?? 1_000_000);
 const families = Number(process.argv[3] ?? 200_000);
 const path = join(DATA_DIR, `mixed-${individuals}-${families}.jsonl`);
 if (!existsSync(path)) {
-  const { ordinary } = syntheticPeriodInput({
-    year: 2024,
-    nevUnits: 0,
-    nevOperators: 0,
-    nevFamilies: 0,
-    nevIndividuals: 0,
-    ordinaryUnits: 0,
-    ordinaryIndividuals: individuals,
-    ordinaryFamilies: families,
-  });
+  const ordinary = mixedOrdinaryRecords(individuals, families);
   const out = createWriteStream(`${path}.tmp`);
   for (const record of ordinary)
     if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => out.once('drain', resolve));

@@ -141,5 +141,52 @@ export { SAME_REFUSAL_LIMIT } from './pool/PoolBuilder';
 export { MAX_CSV_ROW_BYTES } from './formats/internal/CsvRowReader';
 export { MAX_PART_ROW_BYTES } from './formats/internal/PartRowScanner';
 
+// Odds, waiting times and self-checks (docs/spec.md §17).
+export {
+  PoolCompositionSchema,
+  compositionOf,
+  poolComposition,
+  type PoolComposition,
+  type WeightClass,
+} from './odds/PoolComposition';
+export { winProbabilities, safeWinProbabilities, type ClassOdds, type WinProbabilities } from './odds/winProbabilities';
+export {
+  simulateDraws,
+  safeSimulateDraws,
+  mergeSimulations,
+  simulationRunLabel,
+  type SimulateDrawsOptions,
+  type SimulatedClass,
+  type SimulatedDraws,
+} from './odds/simulateDraws';
+export {
+  waitingTime,
+  safeWaitingTime,
+  type Outlook,
+  type OutlookPeriod,
+  type WaitingPeriod,
+  type WaitingTime,
+  type WaitingTimeOptions,
+} from './odds/waitingTime';
+export {
+  CountedApplicantSchema,
+  FixedWeightApplicantSchema,
+  Individual2021ApplicantSchema,
+  type ApplicantHistory,
+  type CountedApplicant,
+  type FixedWeightApplicant,
+  type Individual2021Applicant,
+} from './odds/ApplicantHistory';
+export {
+  selfCheck,
+  safeSelfCheck,
+  SELF_CHECK_FAMILIES,
+  type SelfCheckOptions,
+  type SelfCheckResult,
+  type SelfCheckTest,
+  type SelfCheckTestName,
+} from './odds/selfCheck';
+export { seedEntropy, safeSeedEntropy, SECURE_SEED_BITS, type SeedEntropy } from './odds/seedEntropy';
+
 // The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
 export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';

@@ -6,7 +6,9 @@ import { commitCommand } from './commands/commit';
 import { demoCommand } from './commands/demo';
 import { drawCommand } from './commands/draw';
 import { exportZipCommand } from './commands/exportZip';
+import { oddsCommand } from './commands/odds';
 import { schemaCommand } from './commands/schema';
+import { selfcheckCommand } from './commands/selfcheck';
 import { verifierCommand } from './commands/verifier';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
@@ -19,6 +21,8 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   verifyCommand,
   checkSheetCommand,
   exportZipCommand,
+  oddsCommand,
+  selfcheckCommand,
   schemaCommand,
   demoCommand,
   verifierCommand,

@@ -1,20 +1,15 @@
 // End-to-end: the built `yaohao` bin (npm test builds first) on files written by the tests.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, officialHeader } from '../support/zipBytes';
+import { CLI, runCli, runCliJson, type CliRun } from '../support/cli';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 let dir: string;
 
-function yaohao(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-const json = (args: string[]): Record<string, unknown> =>
-  JSON.parse(yaohao(...args, '--json').stdout) as Record<string, unknown>;
+const yaohao = (...args: string[]): CliRun => runCli(dir, args);
+const json = (args: string[]): Record<string, unknown> => runCliJson(dir, args);
 const write = (name: string, text: string): string => {
   writeFileSync(join(dir, name), text);
   return name;

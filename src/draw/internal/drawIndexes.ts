@@ -1,6 +1,7 @@
 import { YaohaoError } from '../../errors/YaohaoError';
 import type { EntryLayout } from '../../pool/EntryLayout';
 import type { DrawGenerator } from '../../rng/generators';
+import { WinnerSet } from './WinnerSet';
 
 /** Winners of a draw as pool indexes with their 1-based entry numbers, in draw order. */
 export interface DrawnIndexes {
@@ -47,7 +48,7 @@ export function drawIndexes(
   const stream = generator.open(seed, label, total);
   const indexes = new Uint32Array(quota);
   const entries = new Float64Array(quota);
-  const won = new Set<number>();
+  const won = new WinnerSet(quota);
   let picks = 0;
   let count = 0;
   while (count < quota) {
@@ -63,8 +64,7 @@ export function drawIndexes(
     const entry = stream.nextIndex();
     picks++;
     const index = layout.indexAt(entry);
-    if (won.has(index)) continue;
-    won.add(index);
+    if (!won.add(index)) continue;
     indexes[count] = index;
     entries[count] = entry + 1;
     count++;
