@@ -2,6 +2,8 @@
 // cut off: the example draw verifies (zip + record, the sheet against its seed, zip + sheet), a
 // tampered record and a doctored sheet are caught at their first difference, a code lookup
 // answers, and hostile files get a message while the page keeps working.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOfficialZip } from '../../src/index';
 import { launchOffline, writeVerifierPage, type OfflineBrowser } from './support/browser';
 
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const AUDITOR = join(import.meta.dirname, '..', '..', 'examples', 'auditor');
 const ZIP = join(AUDITOR, 'bjPersonCommon202406.zip');
 const RECORD = join(AUDITOR, 'record-202406.json');
@@ -58,8 +61,19 @@ async function replayed(page: Page, source: 'record' | 'sheet'): Promise<string>
 describe('the verifier page, offline in Chromium', () => {
   it('is one file whose policy forbids every request, and it starts without one', async () => {
     const html = readFileSync(pagePath, 'utf8');
-    // `yaohao verifier` writes the page the package ships, byte for byte.
-    expect(html).toBe(readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'yaohao-verifier.html'), 'utf8'));
+    // `yaohao verifier` writes the page the package ships, byte for byte, and says its SHA-256.
+    const shipped = readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'yaohao-verifier.html'));
+    expect(html).toBe(shipped.toString('utf8'));
+    const written = JSON.parse(
+      execFileSync(process.execPath, [CLI, 'verifier', '--out', join(dir, 'again.html'), '--json'], {
+        encoding: 'utf8',
+      }),
+    ) as { ok: boolean; bytes: number; sha256: string };
+    expect(written).toMatchObject({
+      ok: true,
+      bytes: shipped.length,
+      sha256: createHash('sha256').update(shipped).digest('hex'),
+    });
     expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-`);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"'\s]*\.(js|css)/);
     const page = await open();

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { YaohaoError } from '../../errors/YaohaoError';
 import { atomicWrite } from '../../node/atomicWrite';
 import { formatCount } from '../format';
 import type { CliContext } from '../context';
@@ -21,7 +23,15 @@ export function verifierCommand(cli: Command, context: CliContext): void {
     )
     .action(async (options: { out: string }) => {
       const out = context.output();
-      const page = await readFile(PAGE);
+      const page = await readFile(PAGE).catch(() => {
+        throw new YaohaoError([
+          {
+            code: 'invalid_value',
+            path: [fileURLToPath(PAGE)],
+            message: 'the verifier page is not built (npm run build builds it)',
+          },
+        ]);
+      });
       await atomicWrite(options.out, page);
       const sha256 = createHash('sha256').update(page).digest('hex');
       out.say(`wrote      ${options.out}: the verifier page, ${formatCount(page.length)} bytes`);
