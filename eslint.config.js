@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/.data/', '.scratch/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'bench/.data/', '.scratch/', 'coverage/', 'docs/api/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -123,7 +123,16 @@ export {
 } from './synthetic/syntheticBeijingRecords';
 
 // Reading and writing pool files (isomorphic: bytes, Blobs, Web Streams, async iterables).
-export type { BlobLike, ByteSource, RandomAccessSource, ReadableStreamLike, ReadProgress } from './formats/ByteSource';
+export type {
+  BlobLike,
+  BlobSlice,
+  ByteSource,
+  ByteStreamChunk,
+  ByteStreamReader,
+  RandomAccessSource,
+  ReadableStreamLike,
+  ReadProgress,
+} from './formats/ByteSource';
 export { createMd5, type Md5Hasher } from './formats/md5';
 export { detectPoolFormat, type PoolFormat } from './formats/detectPoolFormat';
 export {
@@ -133,7 +142,13 @@ export {
   type ReadPoolOptions,
 } from './formats/readJsonLinesPool';
 export { readCsvPool, safeReadCsvPool } from './formats/readCsvPool';
-export { PERIOD_TYPES, ROWS_PER_PART, type OfficialPool, type OfficialPoolHeader } from './formats/officialPool';
+export {
+  PERIOD_TYPES,
+  ROWS_PER_PART,
+  type OfficialPool,
+  type OfficialPoolHeader,
+  type PeriodType,
+} from './formats/officialPool';
 export { readOfficialZip, safeReadOfficialZip, type ReadOfficialZipOptions } from './formats/readOfficialZip';
 export { writeOfficialZip, type WriteOfficialZipOptions } from './formats/writeOfficialZip';
 export { MAX_LINE_BYTES } from './pool/JsonLinesPoolParser';
@@ -185,8 +200,29 @@ export {
   type SelfCheckResult,
   type SelfCheckTest,
   type SelfCheckTestName,
+  type SkippedCheck,
 } from './odds/selfCheck';
 export { seedEntropy, safeSeedEntropy, SECURE_SEED_BITS, type SeedEntropy } from './odds/seedEntropy';
+// Hardening (issue 8): every type a public signature uses, the sheet text format, the draw cost rule.
+export type { WinnerField } from './audit/verifyRecord';
+export type { ExplicitWeightRule, FlatWeightRule, LadderWeightRule, PolicyWith } from './policy/Policy';
+export type { CountedIndividualRecord, ExplicitRecord, FlatIndividualRecord } from './pool/recordSchemas';
+export type { PoolRecordOf } from './pool/createPool';
+export type { PublishedRow } from './audit/checkPublishedSheet';
+export type { UnsealedAuditRecord } from './audit/AuditRecord';
+export type { SplitResult } from './period/splitQuota';
+export type { RankingTop } from './period/Ranking';
+export {
+  formatResultSheet,
+  parseResultSheet,
+  safeParseResultSheet,
+  sheetValue,
+  type FormatSheetOptions,
+  type ParsedSheet,
+  type SheetMeta,
+} from './audit/resultSheetText';
+export { sheetWorkLimit } from './audit/checkPublishedSheet';
+export { drawCost, DRAW_COST_RULE, type DrawCost } from './draw/drawCost';
 
 // The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
 export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';

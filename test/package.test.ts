@@ -29,7 +29,8 @@ describe('package', () => {
   it('has the shape the style guide asks for', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.sideEffects).toBe(false);
-    expect(pkg.files).toEqual(['dist']);
+    // The build, the spec and what the README links to (examples, vectors), so its links work from an installed copy.
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'docs/spec.md', 'examples/auditor', 'test/vectors']));
     expect(Object.keys(pkg.exports).filter((k) => k !== './package.json')).toEqual(['.']);
     expect(pkg.exports['.']).toMatchObject({
       import: { types: './dist/index.d.ts' },

@@ -12,7 +12,6 @@ import {
   type RankingEntrant,
   familyPoints,
   steps2021,
-  type Beijing2021WeightRule,
   commitPool,
   createPool,
   deriveDefaultKey,
@@ -21,7 +20,10 @@ import {
   presets,
   Rc4WordSource,
   type PresetName,
+  ENGINE,
+  PolicySchema,
 } from '../src/index';
+import { z } from 'zod';
 import {
   SpecDotNetRandom,
   specDefaultKey,
@@ -30,6 +32,7 @@ import {
   specEntries,
   type SpecRecord,
 } from './support/independent';
+import { specPeriod } from './support/independentPeriod';
 
 const DIR = join(import.meta.dirname, 'vectors');
 const pick = ({ total, formula }: { total: number; formula: string }): { total: number; formula: string } => ({
@@ -96,9 +99,15 @@ interface PeriodVector {
   source: string;
   policy: PresetName;
   period: string;
-  quotas: Record<string, number>;
-  seed: string;
+  generator?: 'legacy' | 'default';
+  quotas?: Record<string, number>;
+  seed?: string;
+  seeds?: Record<string, string>;
   input: PeriodInput;
+  /** The engine string the digests below were made with (informative, but bound by the digests). */
+  engine: string;
+  planDigest: string;
+  recordDigest: string;
   subDraws: { label: string; quota: number; allocated: number; pool: string; winners: string[] }[];
 }
 interface LegacyRuntimeVector {
@@ -106,6 +115,18 @@ interface LegacyRuntimeVector {
   description: string;
   source: string;
   cases: { seed: number; next: number[]; nextBelow: Record<string, number[]> }[];
+}
+interface PresetsVector {
+  type: 'presets';
+  description: string;
+  source: string;
+  presets: Record<string, unknown>;
+}
+interface PolicySchemaVector {
+  type: 'policy-schema';
+  description: string;
+  source: string;
+  schema: unknown;
 }
 type Vector =
   | PoolVector
@@ -115,18 +136,43 @@ type Vector =
   | SplitVector
   | RankingVector
   | PeriodVector
-  | LegacyRuntimeVector;
+  | LegacyRuntimeVector
+  | PresetsVector
+  | PolicySchemaVector;
 
-function runPeriodVector(v: Omit<PeriodVector, 'subDraws'>): PeriodVector['subDraws'] {
-  const { plan, pools } = planPeriod(v.input, presets[v.policy], { period: v.period, quotas: v.quotas });
-  const { results } = runPeriod(plan, pools, { seed: v.seed });
-  return plan.subDraws.map((d, k) => ({
-    label: d.label,
-    quota: d.quota,
-    allocated: d.allocated,
-    pool: d.pool.digest,
-    winners: results[k]!.winners.map((w) => w.code),
-  }));
+type PeriodCase = Omit<PeriodVector, 'subDraws' | 'planDigest' | 'recordDigest'>;
+
+function runPeriodVector(v: PeriodCase): Pick<PeriodVector, 'subDraws' | 'planDigest' | 'recordDigest'> {
+  const options = {
+    period: v.period,
+    ...(v.generator === undefined ? {} : { generator: v.generator }),
+    ...(v.quotas === undefined ? {} : { quotas: v.quotas }),
+  };
+  const { plan, pools } = planPeriod(v.input, presets[v.policy], options);
+  const { results, record } = runPeriod(plan, pools, v.seeds === undefined ? { seed: v.seed! } : { seeds: v.seeds });
+  // The independent implementation, from the spec alone, gives the same plan and record (with this
+  // engine), and the digests the vector pins (with the vector's engine).
+  const spec = (engine: string): ReturnType<typeof specPeriod> =>
+    specPeriod(v.input as Record<string, unknown[]>, JSON.parse(JSON.stringify(presets[v.policy])), {
+      ...options,
+      ...(v.seed === undefined ? {} : { seed: v.seed }),
+      ...(v.seeds === undefined ? {} : { seeds: v.seeds }),
+      engine,
+    });
+  expect(spec(ENGINE).plan).toEqual(JSON.parse(JSON.stringify(plan)));
+  expect(spec(ENGINE).record).toEqual(JSON.parse(JSON.stringify(record)));
+  const pinned = spec(v.engine);
+  return {
+    planDigest: pinned.plan.digest,
+    recordDigest: pinned.record.digest,
+    subDraws: plan.subDraws.map((d, k) => ({
+      label: d.label,
+      quota: d.quota,
+      allocated: d.allocated,
+      pool: d.pool.digest,
+      winners: results[k]!.winners.map((w) => w.code),
+    })),
+  };
 }
 
 function runDraw(
@@ -170,7 +216,19 @@ describe('test vectors', () => {
         return;
       }
       if (vector.type === 'period') {
-        expect(runPeriodVector(vector)).toEqual(vector.subDraws);
+        expect(runPeriodVector(vector)).toEqual({
+          planDigest: vector.planDigest,
+          recordDigest: vector.recordDigest,
+          subDraws: vector.subDraws,
+        });
+        return;
+      }
+      if (vector.type === 'presets') {
+        expect(JSON.parse(JSON.stringify(presets))).toEqual(vector.presets);
+        return;
+      }
+      if (vector.type === 'policy-schema') {
+        expect(z.toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'any' })).toEqual(vector.schema);
         return;
       }
       if (vector.type === 'familyPoints') {
@@ -184,7 +242,7 @@ describe('test vectors', () => {
       }
       if (vector.type === 'steps2021') {
         for (const c of vector.cases) {
-          const rule = { ...(presets.beijing2024.weights as Beijing2021WeightRule), after2020Rounding: c.rounding };
+          const rule = { ...presets.beijing2024.weights, after2020Rounding: c.rounding };
           expect({ ...c, steps: steps2021(rule, c.drawsTo2020, c.drawsSince2021) }).toEqual(c);
         }
         return;
@@ -231,7 +289,7 @@ describe('test vectors', () => {
 });
 
 // ---- generation (UPDATE_VECTORS=1): computed by the library, checked against the independent
-// implementation and against the published values of domain.md before anything is written.
+// implementation and against the published values quoted in docs/spec.md before anything is written.
 
 const update = process.env['UPDATE_VECTORS'] === '1';
 
@@ -256,11 +314,11 @@ function poolVector(
   const computed = draws.map((d) => runDraw(pool, d));
   for (const d of computed) {
     const independent = specDraw(spec, d.quota, d.generator, d.seed, d.label);
-    expect(independent).not.toBe('exhausted');
+    expect(['exhausted', 'too-costly']).not.toContain(independent);
     expect(d.winners).toEqual(
-      (independent as Exclude<typeof independent, 'exhausted'>).winners.map((w) => [w.code, w.entry]),
+      (independent as Exclude<typeof independent, 'exhausted' | 'too-costly'>).winners.map((w) => [w.code, w.entry]),
     );
-    expect(d.picks).toBe((independent as Exclude<typeof independent, 'exhausted'>).picks);
+    expect(d.picks).toBe((independent as Exclude<typeof independent, 'exhausted' | 'too-costly'>).picks);
   }
   return {
     type: 'pool',
@@ -287,7 +345,7 @@ describe.runIf(update)('regenerate vectors', () => {
       type: 'generator',
       description: 'legacy .NET System.Random outputs; default-generator keys and first words',
       source:
-        'legacy: Microsoft documentation of System.Random (domain.md §5); default: frozen, checked against test/support/independent.ts',
+        'legacy: Microsoft’s documented values of System.Random, quoted in docs/spec.md §4.1; default: frozen, checked against test/support/independent.ts',
       legacy: [
         { seed: 123, next: [2114319875, 1949518561, 1596751841, 1742987178, 1586516133, 103755708] },
         { seed: 456, next: [2044805024, 1323311594, 1087799997, 1907260840, 179380355, 120870348] },
@@ -316,12 +374,12 @@ describe.runIf(update)('regenerate vectors', () => {
     }
     write('generators.json', generator);
 
-    // domain.md §5: no-step pools.
+    // docs/spec.md §9: no-step pools.
     const flat100 = poolVector(
       {
-        description: 'no-step pool, T = 100 (domain.md §5)',
+        description: 'no-step pool, T = 100 (docs/spec.md §9)',
         source:
-          'domain.md §5 (legacy winners); digest and default draws frozen, checked against the independent implementation',
+          'docs/spec.md §9 (legacy winners); digest and default draws frozen, checked against the independent implementation',
         policy: 'beijing2011',
         records: Array.from({ length: 100 }, (_, i) => ({ code: code(1000 + i, i + 1) })),
       },
@@ -336,8 +394,8 @@ describe.runIf(update)('regenerate vectors', () => {
 
     const flat20 = poolVector(
       {
-        description: 'no-step pool, T = 20 (domain.md §5)',
-        source: 'domain.md §5',
+        description: 'no-step pool, T = 20 (docs/spec.md §9)',
+        source: 'docs/spec.md §9',
         policy: 'beijing2011',
         records: Array.from({ length: 20 }, (_, i) => ({ code: code(2000 + i, i + 1) })),
       },
@@ -352,11 +410,11 @@ describe.runIf(update)('regenerate vectors', () => {
     expect(flat20.draws[1]!.winners).toEqual(flat20.draws[0]!.winners);
     write('flat-20.json', flat20);
 
-    // domain.md §5: the weighted five-code pool.
+    // docs/spec.md §10: the weighted five-code pool.
     const weighted = poolVector(
       {
-        description: 'weighted pool of five codes, T = 9, with a thrown-away pick (domain.md §5)',
-        source: 'domain.md §5 (layout, legacy winners and picks)',
+        description: 'weighted pool of five codes, T = 9, with a thrown-away pick (docs/spec.md §10)',
+        source: 'docs/spec.md §10 (layout, legacy winners and picks)',
         policy: 'explicit',
         records: [
           { code: '0001100000001', weight: 1 },
@@ -403,7 +461,7 @@ describe.runIf(update)('regenerate vectors', () => {
     const steps = poolVector(
       {
         description: 'beijing2016 pool with one code at every step from 1 to 14, and two C5 holders',
-        source: 'frozen from yaohao 0.1.0, checked against the independent implementation',
+        source: 'docs/spec.md §1.3, §3; frozen from yaohao 0.1.0, checked against the independent implementation',
         policy: 'beijing2016',
         records: [
           ...Array.from({ length: 14 }, (_, s) => ({ code: code(9000 - s * 531, 100 + s), draws: 6 * s })),
@@ -424,7 +482,7 @@ describe.runIf(update)('regenerate vectors', () => {
     const everyone = poolVector(
       {
         description: 'quota ≥ size: everyone wins without a draw, in code order, at their pass-1 entry',
-        source: 'domain.md §5; docs/spec.md §5.1',
+        source: 'docs/spec.md §5.1',
         policy: 'explicit',
         records: [
           { code: '9000000000001', weight: 3 },
@@ -443,7 +501,7 @@ describe.runIf(update)('regenerate vectors', () => {
     const legacyFlatFallback = poolVector(
       {
         description: 'fewer codes than the quota but more entries: every code wins (the official tool would fail here)',
-        source: 'domain.md §5; docs/spec.md §5.1',
+        source: 'docs/spec.md §5.1',
         policy: 'explicit',
         records: [
           { code: '1111000000001', weight: 5 },
@@ -455,7 +513,7 @@ describe.runIf(update)('regenerate vectors', () => {
     );
     write('codes-below-quota.json', legacyFlatFallback);
 
-    // Family points: the official examples of the 2020 explainer (domain.md §3), then our own.
+    // Family points: the official examples of the 2020 explainer (docs/spec.md §11.4), then our own.
     const member = (personId: string, role: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
       personId,
       role,
@@ -564,7 +622,7 @@ describe.runIf(update)('regenerate vectors', () => {
     write('family-points.json', {
       type: 'familyPoints',
       description: 'family points (家庭积分): the three official examples and the rest of the formula',
-      source: 'domain.md §3 (official examples 126, 54, 16); the others computed by hand from the formula',
+      source: 'docs/spec.md §11.4 (official examples 126, 54, 16); the others computed by hand from the formula',
       cases: familyCases,
     });
 
@@ -588,7 +646,7 @@ describe.runIf(update)('regenerate vectors', () => {
           drawsTo2020,
           drawsSince2021,
           steps: steps2021(
-            { ...(presets.beijing2024.weights as Beijing2021WeightRule), after2020Rounding: rounding },
+            { ...presets.beijing2024.weights, after2020Rounding: rounding },
             drawsTo2020,
             drawsSince2021,
           ),
@@ -608,7 +666,7 @@ describe.runIf(update)('regenerate vectors', () => {
       type: 'steps2021',
       description:
         'the 2021 step rule: ladder to the end of 2020, then +1 per 2 draws, with both readings of the boundary',
-      source: 'domain.md §2; computed by hand for 6 draws by 2020 (checked in the generator), the rest frozen',
+      source: 'docs/spec.md §11.1; computed by hand for 6 draws by 2020 (checked in the generator), the rest frozen',
       cases: stepsCases,
     });
 
@@ -617,7 +675,7 @@ describe.runIf(update)('regenerate vectors', () => {
       {
         description: 'beijing2024 mixed ordinary pool: three families and four individuals',
         source:
-          'family totals as in family-points.json; individuals by steps2021 with the draw being held; frozen, checked against the independent implementation',
+          'docs/spec.md §11 (family totals as in family-points.json; individuals by steps2021 with the draw being held); frozen, checked against the independent implementation',
         policy: 'beijing2024',
         records: [
           // Person ids must be unique across the pool: give each family its own.
@@ -652,7 +710,7 @@ describe.runIf(update)('regenerate vectors', () => {
         d.baseQuota,
       ]);
     }
-    // The published figures (domain.md §2) must be what the presets give.
+    // The published figures (docs/spec.md §12.1) must be what the presets give.
     expect(splits[0]!.subDraws.slice(0, 4)).toEqual([
       ['nev/unit', 3_600],
       ['nev/operating', 2_800],
@@ -672,7 +730,7 @@ describe.runIf(update)('regenerate vectors', () => {
       type: 'split',
       description: 'published quota splits: NEV 2023 and 2024, ordinary 2024 in its two periods',
       source:
-        'domain.md §2 (NEV 2023: 50,880 / 12,720 / 3,600 / 2,800; NEV 2024: 58,400 / 14,600 / 4,000 / 3,000; ordinary 2024: 19,200 + 800 a year)',
+        'docs/spec.md §12.1 (NEV 2023: 50,880 / 12,720 / 3,600 / 2,800; NEV 2024: 58,400 / 14,600 / 4,000 / 3,000; ordinary 2024: 19,200 + 800 a year)',
       cases: splits,
     } as unknown as Vector);
 
@@ -700,7 +758,7 @@ describe.runIf(update)('regenerate vectors', () => {
       description:
         'family ranking: points high first, earliest registration, then code; a tie at the quota boundary decided by code',
       source:
-        'docs/spec.md §13.3, computed by hand (ranks 1–4: 1000…, 8786…, 2000…, 3000…; tie with 4000… at the boundary)',
+        'docs/spec.md §12.3, computed by hand (ranks 1–4: 1000…, 8786…, 2000…, 3000…; tie with 4000… at the boundary)',
       entrants,
       quota: 4,
       digest: ranking.commit().digest,
@@ -713,11 +771,13 @@ describe.runIf(update)('regenerate vectors', () => {
       '3000000000003',
     ]);
 
-    const periodBase: Omit<PeriodVector, 'subDraws'> = {
+    const periodSource =
+      'docs/spec.md §12: the plan and period record digests are computed by test/support/independentPeriod.ts from the spec alone (with the engine string below) and equal the library’s';
+    const periodBase: PeriodCase = {
       type: 'period',
       description: 'a small 2024 h1 period: NEV rankings, families continuing into the ordinary pool, two lotteries',
-      source:
-        'frozen from yaohao 0.1.0 (sub-draw winners and entrant commitments; the plan digest also binds the engine version)',
+      source: periodSource,
+      engine: 'yaohao 0.1.0',
       policy: 'beijing2024',
       period: '2024-h1',
       quotas: {
@@ -741,6 +801,42 @@ describe.runIf(update)('regenerate vectors', () => {
         seed: 'vector',
       }),
     };
-    write('period-2024-h1.json', { ...periodBase, subDraws: runPeriodVector(periodBase) });
+    write('period-2024-h1.json', { ...periodBase, ...runPeriodVector(periodBase) });
+    // Pre-2021, legacy: one ceremony seed per lottery, NEV individuals in a one-entry lottery (policy
+    // id "beijing2014:nevIndividuals" in its record), a quota beyond its entrants passed on to nobody.
+    const code14 = (i: number): string => code(1000 + i * 37, 200_000 + i);
+    const legacyBase: PeriodCase = {
+      type: 'period',
+      description: 'a 2014 bimonthly period under the legacy generator: NEV one-entry lottery, units, the step pool',
+      source: periodSource,
+      engine: 'yaohao 0.1.0',
+      policy: 'beijing2014',
+      period: '2014-04',
+      generator: 'legacy',
+      quotas: { 'nev/individual': 3, 'ordinary/unit': 9, 'ordinary/individual': 5 },
+      seeds: { 'nev/individual': '052713', 'ordinary/unit': '000917', 'ordinary/individual': '338105' },
+      input: {
+        nevIndividuals: Array.from({ length: 7 }, (_, i) => ({ code: code14(i), personId: `nev-${i}` })),
+        ordinaryUnits: Array.from({ length: 4 }, (_, i) => ({ code: code14(10 + i) })),
+        ordinary: Array.from({ length: 12 }, (_, i) => ({
+          code: code14(20 + i),
+          draws: (i * 7) % 40,
+          ...(i % 5 === 0 ? { c5: true } : {}),
+        })),
+      },
+    };
+    write('period-2014-04.json', { ...legacyBase, ...runPeriodVector(legacyBase) });
+    write('presets.json', {
+      type: 'presets',
+      description: 'every preset policy object, exactly as yaohao uses it (weights, family rules, allocation tables)',
+      source: 'src/policy/presets.ts; docs/spec.md §1.3, §11, §12.1',
+      presets: JSON.parse(JSON.stringify(presets)) as Record<string, unknown>,
+    });
+    write('policy-schema.json', {
+      type: 'policy-schema',
+      description: 'the JSON Schema of a policy object (yaohao schema policy)',
+      source: 'docs/spec.md §1.3',
+      schema: z.toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'any' }),
+    });
   });
 });

@@ -6,6 +6,9 @@ import type { ApplicantKind } from '../pool/ApplicantKind';
 import type { PoolCommitment } from '../pool/commitPool';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { isApplicationCode } from '../pool/applicationCode';
+import { isObject } from '../errors/arguments';
+import { parseWith } from '../errors/fromZod';
+import { YaohaoError } from '../errors/YaohaoError';
 import type { GeneratorId } from '../rng/generators';
 
 /** Version tag of the audit record format (docs/spec.md §6). */
@@ -118,17 +121,39 @@ function recordJson(record: UnsealedAuditRecord | AuditRecord, withDigest: boole
 
 /** SHA-256 (hex) of the canonical JSON (RFC 8785) of a record without its `digest` field. */
 export function recordDigest(record: UnsealedAuditRecord | AuditRecord): string {
+  return digestOfRecord(readRecord(record, false));
+}
+
+/** recordDigest of a record already read (drawLottery and verifyRecord have checked it). */
+export function digestOfRecord(record: UnsealedAuditRecord | AuditRecord): string {
   return toHex(sha256(utf8(recordJson(record, false))));
 }
 
 /** The record with its digest filled in. */
 export function sealRecord(record: UnsealedAuditRecord): AuditRecord {
-  return { ...record, digest: recordDigest(record) };
+  return { ...record, digest: digestOfRecord(record) };
 }
 
 /** The canonical JSON text of a record (RFC 8785): a byte-stable form to publish. */
 export function serializeRecord(record: AuditRecord): string {
-  return recordJson(record, true);
+  return recordJson(readRecord(record, true), true);
+}
+
+/** `value` as an AuditRecord, or a YaohaoError naming each problem under `path`. */
+export function readAuditRecord(value: unknown, path: readonly (string | number)[]): AuditRecord {
+  const plain = plainAuditRecord(value);
+  if (plain !== undefined) return plain;
+  const parsed = parseWith(AuditRecordSchema, value, { path });
+  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  return parsed.value;
+}
+
+// A record handed to recordDigest or serializeRecord must have the record's shape (a digest is
+// optional for recordDigest); anything else is a YaohaoError naming the field.
+function readRecord(record: unknown, sealed: boolean): AuditRecord {
+  const candidate =
+    sealed || !isObject(record) || Object.hasOwn(record, 'digest') ? record : { ...record, digest: '0'.repeat(64) };
+  return readAuditRecord(candidate, ['record']);
 }
 
 const RECORD_KEYS = [

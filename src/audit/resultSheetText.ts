@@ -1,6 +1,10 @@
-import type { Issue } from '../errors/Issue';
-import { YaohaoError } from '../errors/YaohaoError';
-import type { AuditRecord } from './AuditRecord';
+import { argumentError, optionsObject, requireString } from '../errors/arguments';
+import type { IssueCode, PathSegment } from '../errors/Issue';
+import { IssueCollector } from '../errors/IssueCollector';
+import type { SafeResult } from '../errors/SafeResult';
+import { safely } from '../errors/safely';
+import type { GeneratorId } from '../rng/generators';
+import { readAuditRecord, type AuditRecord } from './AuditRecord';
 import type { PublishedRow, PublishedSheet } from './checkPublishedSheet';
 
 /** Header lines of a sheet besides the figures the check needs (title, period, dates…). */
@@ -9,20 +13,27 @@ export interface SheetMeta {
   readonly title?: string;
   /** Second line, e.g. 个人普通指标配置. */
   readonly description?: string;
-  /** Every `label：value` line, in order. */
-  readonly fields: readonly { readonly label: string; readonly value: string }[];
+  /** Every `label：value` line, in order (a value in double quotes read as a JSON string). */
+  readonly fields: readonly {
+    /** The text before the colon. */
+    readonly label: string;
+    /** The text after it. */
+    readonly value: string;
+  }[];
 }
 
 /** A parsed result sheet: what checkPublishedSheet takes, and the rest of the header. */
 export interface ParsedSheet {
+  /** What checkPublishedSheet takes: seed, T, quota, rows (and generator and label when the sheet says). */
   readonly sheet: PublishedSheet;
+  /** Everything else in the header. */
   readonly meta: SheetMeta;
 }
 
 const START = '-中签详细列表数据-';
 const END = '-中签详细列表数据完成-';
 
-// Labels used by Beijing, Guangzhou and Shenzhen sheets (domain.md §5), and ours.
+// Labels used by Beijing, Guangzhou and Shenzhen sheets (docs/spec.md §8.1), and ours.
 const TOTAL_LABELS = [
   '基数序号总数',
   '摇号基数序号总数',
@@ -41,21 +52,31 @@ const QUOTA_LABELS = [
   '配置指标总数',
 ];
 const SEED_LABELS = ['指标配置种子数', '指标配置初始值', '种子数'];
+const GENERATOR_LABELS = ['generator', '随机数生成器'];
+const LABEL_LABELS = ['label', '子抽签标签'];
 
 /**
  * Reads a result sheet in the official text layouts (docs/spec.md §8.1): a title line, a
  * description line, `label：value` header lines (full-width or ASCII colon), then rows
  * `序号 摇号基数序号 申请编码 [名称]` (Beijing) or `序号 申请编码 [姓名/名称]` (Guangzhou, Shenzhen)
  * between `-中签详细列表数据-` and `-中签详细列表数据完成-`, with page lines such as `-12-` anywhere.
- * Names are read past and never kept. Problems are issues with their 1-based line.
+ * Names are read past and never kept. Header figures are plain decimal integers; a figure given
+ * twice must agree; a value in double quotes is a JSON string (how yaohao writes values with
+ * spaces at the ends or control characters). Every problem is an issue with its 1-based line.
  */
 export function parseResultSheet(text: string): ParsedSheet {
+  if (typeof text !== 'string') throw argumentError(['text'], 'the text of a sheet', text);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const issues: Issue[] = [];
-  const problem = (line: number, message: string): void => {
-    issues.push({ code: 'invalid_record', path: ['sheet'], line, message });
+  const issues = new IssueCollector();
+  const problem = (
+    line: number,
+    message: string,
+    path: PathSegment[] = ['sheet'],
+    code: IssueCode = 'invalid_record',
+  ): void => {
+    issues.add({ code, path, line, message });
   };
-  const fields: { label: string; value: string }[] = [];
+  const fields: { label: string; value: string; line: number }[] = [];
   const free: string[] = [];
   const rows: PublishedRow[] = [];
   let inRows = false;
@@ -79,73 +100,156 @@ export function parseResultSheet(text: string): ParsedSheet {
       inRows = true;
       return;
     }
-    const row = /^(\d+)\s+(\d+)(?:\s+(\d+))?(?:\s+.*)?$/.exec(text);
+    const row = /^(\d+)\s+(\d+)(?:\s+(\d+))?(?:\s+.*)?$/s.exec(text);
     if (inRows || (row !== null && !ended && fields.length > 0)) {
       if (row === null) return problem(line, `not a winner row: ${JSON.stringify(text.slice(0, 60))}`);
       const [, index, second, third] = row;
       const entries = withEntries ?? (third !== undefined && second!.length !== 13);
       withEntries ??= entries;
       if (Number(index) !== rows.length + 1)
-        problem(line, `row number ${index} out of sequence (expected ${rows.length + 1})`);
+        problem(line, `row number ${index!.slice(0, 20)} out of sequence (expected ${rows.length + 1})`);
       const code = entries ? third : second;
       if (code === undefined || !/^\d{13}$/.test(code))
         return problem(line, `code ${JSON.stringify(code ?? '')} is not 13 digits`);
-      rows.push(entries ? { entry: Number(second), code } : { code });
+      if (!entries) return void rows.push({ code });
+      const entry = Number(second);
+      if (!Number.isSafeInteger(entry) || entry < 1)
+        return problem(line, `entry ${second!.slice(0, 20)} is not a whole number from 1 to 2^53 − 1`);
+      rows.push({ entry, code });
       return;
     }
-    const field = /^([^：:]+)[：:]\s*(.*)$/.exec(text);
-    if (field !== null) fields.push({ label: field[1]!.trim(), value: field[2]!.trim() });
-    else free.push(text);
+    const field = /^([^：:]+)[：:]\s*(.*)$/s.exec(text);
+    if (field === null) return void free.push(text);
+    const value = decodeValue(field[2]!.trim());
+    if (value === undefined)
+      return problem(line, `the value of ${field[1]!.trim()} starts with " but is not one JSON string`);
+    fields.push({ label: field[1]!.trim(), value, line });
   });
-  const value = (labels: readonly string[], pattern?: RegExp): string | undefined =>
-    fields.find((f) => labels.includes(f.label) || (pattern?.test(f.label) ?? false))?.value;
-  const number = (labels: readonly string[], name: string, pattern?: RegExp): number => {
-    const text = value(labels, pattern);
-    if (text === undefined) {
-      issues.push({
-        code: 'missing_field',
-        path: ['sheet', name],
-        message: `the sheet has no ${name} line (one of ${labels.join(', ')})`,
-      });
-      return 0;
-    }
-    const n = Number(text.replace(/[,，\s]/g, ''));
-    if (!Number.isSafeInteger(n) || n < 0)
-      issues.push({
-        code: 'invalid_value',
-        path: ['sheet', name],
-        message: `${name} is not a whole number: ${JSON.stringify(text)}`,
-      });
-    return n;
+  // A figure: the one value of every line that names it (a figure given twice must agree).
+  const figure = (
+    name: string,
+    labels: readonly string[],
+    pattern?: RegExp,
+  ): { value: string; line: number } | undefined => {
+    const found = fields.filter((f) => labels.includes(f.label) || (pattern?.test(f.label) ?? false));
+    const other = found.find((f) => f.value !== found[0]!.value);
+    if (other !== undefined)
+      problem(
+        other.line,
+        `${name} is given twice with different values: ${JSON.stringify(found[0]!.value.slice(0, 40))} (line ${found[0]!.line}) and ${JSON.stringify(other.value.slice(0, 40))}`,
+        ['sheet', name],
+        'invalid_value',
+      );
+    return found[0];
   };
-  const totalEntries = number(TOTAL_LABELS, 'total entries', /^有效.*申请编码总数$/);
-  const quota = number(QUOTA_LABELS, 'quota', /^配置.*指标总数$/);
-  const seed = value(SEED_LABELS);
-  if (seed === undefined)
-    issues.push({
+  const missing = (name: string, labels: readonly string[]): void => {
+    issues.add({
       code: 'missing_field',
-      path: ['sheet', 'seed'],
-      message: `the sheet has no seed line (one of ${SEED_LABELS.join(', ')})`,
+      path: ['sheet', name],
+      message: `the sheet has no ${name} line (one of ${labels.join(', ')})`,
     });
-  if (issues.length > 0) throw new YaohaoError(issues);
-  const generator = value(['generator', '随机数生成器']);
-  const label = value(['label', '子抽签标签']);
+  };
+  // Plain decimal only: "0x2add" or "10973e0" are not what a sheet prints, and must not be read as numbers.
+  const whole = (
+    name: string,
+    labels: readonly string[],
+    pattern?: RegExp,
+  ): { value: number; line: number } | undefined => {
+    const found = figure(name, labels, pattern);
+    if (found === undefined) return void missing(name, labels);
+    if (!/^(0|[1-9][0-9]*)$/.test(found.value) || !Number.isSafeInteger(Number(found.value)))
+      return void problem(
+        found.line,
+        `${name} must be a plain decimal integer (digits only, no leading zeros), got ${JSON.stringify(found.value.slice(0, 40))}`,
+        ['sheet', name],
+        'invalid_value',
+      );
+    return { value: Number(found.value), line: found.line };
+  };
+  const total = whole('total entries', TOTAL_LABELS, /^有效.*申请编码总数$/);
+  if (total?.value === 0 && rows.length > 0)
+    problem(
+      total.line,
+      `T is 0 (an empty pool) but the sheet lists ${rows.length} winners`,
+      ['sheet', 'total entries'],
+      'invalid_value',
+    );
+  const quota = whole('quota', QUOTA_LABELS, /^配置.*指标总数$/);
+  if (quota?.value === 0)
+    problem(quota.line, 'the quota is 0: a draw has at least one winner', ['sheet', 'quota'], 'invalid_quota');
+  const seed = figure('seed', SEED_LABELS);
+  if (seed === undefined) missing('seed', SEED_LABELS);
+  else if (seed.value === '') problem(seed.line, 'the seed is empty', ['sheet', 'seed'], 'invalid_seed');
+  const generator = figure('generator', GENERATOR_LABELS);
+  if (generator !== undefined && generator.value !== 'default' && generator.value !== 'legacy')
+    problem(
+      generator.line,
+      `unknown generator ${JSON.stringify(generator.value.slice(0, 40))}: default or legacy`,
+      ['sheet', 'generator'],
+      'unknown_generator',
+    );
+  const label = figure('label', LABEL_LABELS);
+  issues.throwIfAny();
   const sheet: PublishedSheet = {
-    seed: seed!,
-    totalEntries,
-    quota,
+    seed: seed!.value,
+    totalEntries: total!.value,
+    quota: quota!.value,
     rows,
-    ...(generator === 'default' || generator === 'legacy' ? { generator } : {}),
-    ...(label === undefined ? {} : { label }),
+    ...(generator === undefined ? {} : { generator: generator.value as GeneratorId }),
+    ...(label === undefined ? {} : { label: label.value }),
   };
   return {
     sheet,
     meta: {
       ...(free[0] === undefined ? {} : { title: free[0] }),
       ...(free[1] === undefined ? {} : { description: free[1] }),
-      fields,
+      fields: fields.map(({ label, value }) => ({ label, value })),
     },
   };
+}
+
+/** parseResultSheet that returns `{ success, value | issues }` instead of throwing. */
+export function safeParseResultSheet(text: string): SafeResult<ParsedSheet> {
+  return safely(() => parseResultSheet(text));
+}
+
+// A value in double quotes is a JSON string; anything else is the text itself.
+function decodeValue(raw: string): string | undefined {
+  if (!raw.startsWith('"')) return raw;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How a header value is written so that parseResultSheet reads back exactly it: as itself, or as a
+ * JSON string when the line would not carry it faithfully (white space at either end, which
+ * reading trims; a control character such as a line break; a leading double quote).
+ */
+export function sheetValue(value: string): string {
+  requireString(value, ['value']);
+  // eslint-disable-next-line no-control-regex
+  return value !== value.trim() || /[\u0000-\u001f\u007f]/.test(value) || value.startsWith('"')
+    ? JSON.stringify(value)
+    : value;
+}
+
+// A title or description line must read back as a free line: not empty, not a field, a row or a marker.
+function isFreeLine(text: string): boolean {
+  return (
+    text !== '' &&
+    text === text.trim() &&
+    // eslint-disable-next-line no-control-regex
+    !/[\u0000-\u001f\u007f：:]/.test(text) &&
+    !text.startsWith('序号') &&
+    !/^-\d+-$/.test(text) &&
+    text !== START &&
+    text !== END &&
+    !/^\d+\s+\d+/.test(text)
+  );
 }
 
 /** Options of formatResultSheet. */
@@ -165,14 +269,27 @@ export interface FormatSheetOptions {
  * which official readers ignore and checkPublishedSheet uses.
  */
 export function formatResultSheet(record: AuditRecord, options: FormatSheetOptions = {}): string {
-  const lines = [options.title ?? '北京市小客车指标调控管理信息系统', options.description ?? '指标配置结果'];
-  if (options.period !== undefined) lines.push(`分期编号：${options.period}`);
+  record = readAuditRecord(record, ['record']);
+  const o = optionsObject(options, ['options']);
+  const free = (name: 'title' | 'description', fallback: string): string => {
+    const value = o[name] ?? fallback;
+    if (typeof value !== 'string' || !isFreeLine(value))
+      throw argumentError(
+        ['options', name],
+        'one line of text (no colon, no control characters, no spaces at the ends)',
+        value,
+      );
+    return value;
+  };
+  const lines = [free('title', '北京市小客车指标调控管理信息系统'), free('description', '指标配置结果')];
+  if (o['period'] !== undefined)
+    lines.push(`分期编号：${sheetValue(requireString(o['period'], ['options', 'period']))}`);
   lines.push(
     `基数序号总数：${record.pool.totalEntries}`,
     `指标配置总数：${record.quota}`,
-    `指标配置种子数：${record.seed}`,
+    `指标配置种子数：${sheetValue(record.seed)}`,
   );
-  if (record.generator !== 'legacy') lines.push(`generator：${record.generator}`, `label：${record.label}`);
+  if (record.generator !== 'legacy') lines.push(`generator：${record.generator}`, `label：${sheetValue(record.label)}`);
   lines.push(START, '序号 摇号基数序号 申请编码');
   const width = String(record.pool.totalEntries).length + 2;
   record.winners.forEach((w, i) =>

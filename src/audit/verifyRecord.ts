@@ -7,7 +7,9 @@ import { parseWith } from '../errors/fromZod';
 import { isYaohaoError } from '../errors/YaohaoError';
 import { commitPool } from '../pool/commitPool';
 import type { Pool } from '../pool/Pool';
-import { AuditRecordSchema, plainAuditRecord, recordDigest, type AuditRecord } from './AuditRecord';
+import { argumentError, optionsObject } from '../errors/arguments';
+import { requirePool } from '../pool/Pool';
+import { AuditRecordSchema, digestOfRecord, plainAuditRecord, type AuditRecord } from './AuditRecord';
 
 /** Why a record failed verification. */
 export type MismatchReason =
@@ -30,17 +32,33 @@ export type MismatchReason =
   /** Every replayed value matches, but the record's digest does not match its content. */
   | 'digest-mismatch';
 
+/** A field of a winner. */
+export type WinnerField = 'code' | 'entry' | 'kind';
+
+const WINNER_FIELDS: readonly WinnerField[] = ['code', 'entry', 'kind'];
+
 /** The outcome of verifyRecord. `expected` is what the replay gives, `actual` what the record says. */
 export type VerifyResult =
-  | { readonly ok: true; readonly record: AuditRecord }
   | {
+      /** The record replays. */
+      readonly ok: true;
+      /** The record, read (the same object when it was plainly valid). */
+      readonly record: AuditRecord;
+    }
+  | {
+      /** The record does not replay against this pool. */
       readonly ok: false;
+      /** What differs, as a word a program can test. */
       readonly reason: MismatchReason;
       /** One sentence naming what differs and how to reproduce it (seed, label, position). */
       readonly message: string;
       /** 0-based position in the winner list, for winner mismatches. */
       readonly position?: number;
+      /** For a winner mismatch: which fields of the winner differ (the code, the entry, the kind). */
+      readonly fields?: readonly WinnerField[];
+      /** What the replay gives. */
       readonly expected?: unknown;
+      /** What the record says. */
       readonly actual?: unknown;
       /** Schema problems, for malformed records. */
       readonly issues?: readonly Issue[];
@@ -63,6 +81,10 @@ export interface VerifyRecordOptions {
  * the published digest when one is given.
  */
 export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordOptions = {}): VerifyResult {
+  requirePool(pool, ['pool']);
+  const { publishedDigest } = optionsObject(options, ['options']);
+  if (publishedDigest !== undefined && typeof publishedDigest !== 'string')
+    throw argumentError(['options', 'publishedDigest'], 'a digest (64 hex digits)', publishedDigest);
   const plain = plainAuditRecord(record);
   const parsed =
     plain === undefined
@@ -130,11 +152,13 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       actual.kind !== APPLICANT_KINDS[kindIdAt(columns, index)]
     ) {
       const expected = replay.winner(position);
+      const fields = WINNER_FIELDS.filter((field) => expected[field] !== actual[field]);
       return {
         ok: false,
         reason: 'winner-mismatch',
-        message: `winner #${position + 1} differs: replay ${where} gives ${expected.code} at entry ${expected.entry}, the record says ${actual.code} at entry ${actual.entry}`,
+        message: `winner #${position + 1} differs in its ${fields.join(' and ')}: replay ${where} gives ${expected.code} (${expected.kind}) at entry ${expected.entry}, the record says ${actual.code} (${actual.kind}) at entry ${actual.entry}`,
         position,
+        fields,
         expected,
         actual,
       };
@@ -160,7 +184,7 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       actual: claimed.picks,
     };
   }
-  const digest = recordDigest(claimed);
+  const digest = digestOfRecord(claimed);
   if (digest !== claimed.digest) {
     return {
       ok: false,
@@ -171,12 +195,12 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
       actual: claimed.digest,
     };
   }
-  if (options.publishedDigest !== undefined && options.publishedDigest !== digest) {
+  if (publishedDigest !== undefined && publishedDigest !== digest) {
     return {
       ok: false,
       reason: 'digest-mismatch',
-      message: `every winner replays, but the record digest ${digest} is not the published ${options.publishedDigest}: an informative field differs from the published record`,
-      expected: options.publishedDigest,
+      message: `every winner replays, but the record digest ${digest} is not the published ${publishedDigest}: an informative field differs from the published record`,
+      expected: publishedDigest,
       actual: digest,
     };
   }

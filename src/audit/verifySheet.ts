@@ -2,7 +2,7 @@ import { drawLottery } from '../draw/drawLottery';
 import type { Issue } from '../errors/Issue';
 import { parseWith } from '../errors/fromZod';
 import { isYaohaoError } from '../errors/YaohaoError';
-import type { Pool } from '../pool/Pool';
+import { requirePool, type Pool } from '../pool/Pool';
 import type { AuditRecord } from './AuditRecord';
 import { PublishedSheetSchema } from './checkPublishedSheet';
 
@@ -24,18 +24,23 @@ export type SheetMismatchReason =
 /** The outcome of verifySheet. `expected` is what the replay gives, `actual` what the sheet says. */
 export type SheetReplayResult =
   | {
+      /** Every row replays. */
       readonly ok: true;
       /** The replayed draw, whose winners are the sheet's rows (its record, for lookups and archives). */
       readonly record: AuditRecord;
     }
   | {
+      /** The sheet does not replay against this pool. */
       readonly ok: false;
+      /** What differs, as a word a program can test. */
       readonly reason: SheetMismatchReason;
       /** One sentence naming what differs and how to reproduce it (seed, label, row). */
       readonly message: string;
       /** 0-based row (序号 − 1), for row mismatches. */
       readonly position?: number;
+      /** What the replay gives. */
       readonly expected?: unknown;
+      /** What the sheet says. */
       readonly actual?: unknown;
       /** Schema problems, for malformed sheets. */
       readonly issues?: readonly Issue[];
@@ -49,6 +54,7 @@ export type SheetReplayResult =
  * code to its entry.
  */
 export function verifySheet(sheet: unknown, pool: Pool): SheetReplayResult {
+  requirePool(pool, ['pool']);
   const parsed = parseWith(PublishedSheetSchema, sheet, { path: ['sheet'] });
   if (!parsed.ok)
     return { ok: false, reason: 'malformed-sheet', message: parsed.issues[0]!.message, issues: parsed.issues };
@@ -84,10 +90,13 @@ export function verifySheet(sheet: unknown, pool: Pool): SheetReplayResult {
     const actual = s.rows[position]!;
     if (actual.code !== expected.code || (actual.entry !== undefined && actual.entry !== expected.entry)) {
       const printed = actual.entry === undefined ? actual.code : `${actual.code} at entry ${actual.entry}`;
+      const fields: string[] = [];
+      if (actual.code !== expected.code) fields.push('code');
+      if (actual.entry !== undefined && actual.entry !== expected.entry) fields.push('entry');
       return {
         ok: false,
         reason: 'winner-mismatch',
-        message: `row ${position + 1} differs: replay ${where} gives ${expected.code} at entry ${expected.entry}, the sheet says ${printed}`,
+        message: `row ${position + 1} differs in its ${fields.join(' and ')}: replay ${where} gives ${expected.code} at entry ${expected.entry}, the sheet says ${printed}`,
         position,
         expected,
         actual,

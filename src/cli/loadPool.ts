@@ -5,14 +5,11 @@ import type { OfficialPoolHeader } from '../formats/officialPool';
 import { readCsvPool } from '../formats/readCsvPool';
 import { readJsonLinesPool } from '../formats/readJsonLinesPool';
 import { readOfficialZip } from '../formats/readOfficialZip';
-import { checkPolicy } from '../policy/checkPolicy';
-import type { Policy } from '../policy/Policy';
-import { presets, type PresetName } from '../policy/presets';
 import type { Pool } from '../pool/Pool';
 import { readOfficialZipFile } from '../node/officialZipFile';
 import { openPoolInput, stdinInput } from '../node/poolInput';
-import { readTextFile } from '../node/readInput';
 import { createProgress } from '../node/progress';
+import { resolvePolicy } from './resolvePolicy';
 
 /** A pool file as the CLI loaded it. */
 export interface LoadedPool {
@@ -28,33 +25,6 @@ export interface LoadedPool {
   /** Official zip only: files in it that are neither the header nor a part. */
   readonly otherFiles?: readonly string[];
   readonly elapsedMs: number;
-}
-
-/** `--policy`: a preset name, or a policy JSON file. Without one, records must carry their own weight. */
-export async function resolvePolicy(option: string | undefined): Promise<Policy> {
-  if (option === undefined) return presets.explicit;
-  if (Object.hasOwn(presets, option)) return presets[option as PresetName];
-  let text: string;
-  try {
-    text = await readTextFile(option);
-  } catch {
-    throw new YaohaoError([
-      {
-        code: 'invalid_policy',
-        path: ['--policy'],
-        message: `"${option}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable policy file`,
-      },
-    ]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new YaohaoError([
-      { code: 'invalid_syntax', path: [option], message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
-  return checkPolicy(json, [option]);
 }
 
 /**

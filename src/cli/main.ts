@@ -13,6 +13,7 @@ import { verifierCommand } from './commands/verifier';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
 import { issueLines } from './report';
+import { guardStreams, toStderr, toStdout } from './streams';
 
 /** The commands, in the order `yaohao --help` lists them. One file each, under commands/. */
 const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
@@ -28,7 +29,10 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   verifierCommand,
 ];
 
-/** Exit codes: 0 success, 1 a verification or check failed, 2 bad input or usage, 70 a bug in yaohao. */
+/**
+ * Exit codes (docs/spec.md §15): 0 success, 1 a verification or check failed, 2 bad input, usage or
+ * an output that cannot be written, 141 the reader of stdout went away (streams.ts), 70 a bug in yaohao.
+ */
 const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
 
 // A file with a million bad lines should not scroll a million lines: the first ones and a count.
@@ -41,12 +45,14 @@ function program(): Command {
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError('(yaohao --help shows the commands; yaohao <command> --help their options)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeOut: toStdout, writeErr: toStderr })
     .addHelpText(
       'after',
       `
 Pool files: .jsonl (one record per line), .csv (header row), .zip (official Beijing pool).
-Exit codes: 0 ok, 1 a verification or check failed, 2 bad input, 70 a bug in yaohao.
+Inputs and outputs: - is stdin for a file read, stdout for a file written (--out -, --sheet -).
+Exit codes: 0 ok, 1 a verification or check failed, 2 bad input or an output that cannot be written,
+141 the reader of stdout went away (yaohao … | head), 70 a bug in yaohao.
 
 Examples:
   yaohao commit pool.jsonl --policy beijing2016
@@ -57,7 +63,7 @@ Examples:
     );
   const json = (): boolean => cli.opts<{ json?: boolean }>().json === true;
 
-  const context: CliContext = { output: () => output(json()) };
+  const context: CliContext = { output: (stdoutTaken) => output(json(), stdoutTaken) };
   for (const command of COMMANDS) command(cli, context);
   return cli;
 }
@@ -74,20 +80,21 @@ async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (isYaohaoError(error)) {
+      // Readers name their file in each issue; this guess from the command line is the last resort.
       const file = argv.find((a) => /\.(jsonl|ndjson|json|csv|zip|txt)$/i.test(a));
       if (wantsJson)
-        process.stdout.write(
+        toStdout(
           `${JSON.stringify({ ok: false, error: 'bad-input', issues: error.issues, omittedIssues: error.omittedIssues }, null, 2)}\n`,
         );
       else
         for (const line of issueLines(error.issues, error.omittedIssues, file, SHOWN_ISSUES))
-          process.stderr.write(`yaohao: ${line}\n`);
+          toStderr(`yaohao: ${line}\n`);
       if (
         !wantsJson &&
         !argv.includes('--policy') &&
         error.issues.some((i) => i.code === 'unknown_field' && (i.path.includes('draws') || i.path.includes('members')))
       ) {
-        process.stderr.write(
+        toStderr(
           'yaohao: hint: these records carry a draw history, not weights: name the policy, e.g. --policy beijing2016\n',
         );
       }
@@ -95,14 +102,15 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     if (/ENOSPC|EACCES|EISDIR|ENOENT|EPERM/.test(message)) {
-      process.stderr.write(`yaohao: ${message}\n`);
+      toStderr(`yaohao: ${message}\n`);
       return EXIT.badInput;
     }
-    process.stderr.write(
+    toStderr(
       `yaohao: internal error: ${message}\n(this is a bug in yaohao; please report it with the command you ran)\n`,
     );
     return EXIT.internal;
   }
 }
 
+guardStreams();
 process.exitCode = await main(process.argv.slice(2));

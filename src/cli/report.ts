@@ -22,6 +22,11 @@ export function locate(issue: Issue, fallbackFile: string | undefined): string {
   if (inner !== undefined && file !== undefined) return `${file}:${inner}`;
   if (typeof first === 'number' && file !== undefined)
     return `${file}: record ${first}${issue.path.length > 1 ? ` (${formatPath(issue.path.slice(1))})` : ''}`;
+  if (issue.file !== undefined) {
+    // A problem with a file as a whole: the file, and the option that named it or the field in it.
+    if (issue.path.length === 1 && typeof first === 'string' && /^[-<]/.test(first)) return `${issue.file} (${first})`;
+    return issue.path.length === 0 ? issue.file : `${issue.file}: ${formatPath(issue.path)}`;
+  }
   return formatPath(issue.path);
 }
 

@@ -28,5 +28,6 @@ export const SCHEMAS: Readonly<Record<string, { readonly schema: z.ZodType; read
 
 /** The JSON Schema (draft 2020-12) of one named schema. */
 export function jsonSchemaOf(name: string): unknown {
+  if (!Object.hasOwn(SCHEMAS, name)) return undefined;
   return z.toJSONSchema(SCHEMAS[name]!.schema, { io: 'input', unrepresentable: 'any' });
 }

@@ -1,3 +1,5 @@
+import { YaohaoError } from '../errors/YaohaoError';
+
 /** A JSON value made only of what yaohao records contain (no floats). */
 export type CanonicalJsonValue =
   | null
@@ -19,9 +21,14 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 export function canonicalJson(value: CanonicalJsonValue): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON holds only safe integers, got ${value}`);
+    if (!Number.isSafeInteger(value)) throw notCanonical(`a number that is not a safe integer (${value})`);
     return String(value);
   }
+  if (
+    typeof value !== 'object' ||
+    (!Array.isArray(value) && ![Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null))
+  )
+    throw notCanonical(typeof value === 'object' ? 'an object that is not plain JSON data' : `a ${typeof value}`);
   if (Array.isArray(value)) {
     const items = value as readonly CanonicalJsonValue[];
     let out = '[';
@@ -46,4 +53,10 @@ export function canonicalJson(value: CanonicalJsonValue): string {
     first = false;
   }
   return `${out}}`;
+}
+
+function notCanonical(what: string): YaohaoError {
+  return new YaohaoError([
+    { code: 'invalid_value', path: [], message: `canonical JSON holds JSON data and safe integers only, not ${what}` },
+  ]);
 }

@@ -39,6 +39,8 @@ export type IssueCode =
   | 'entry_out_of_range'
   /** The draw used its whole pick budget (10·T) without filling the quota. */
   | 'draw_exhausted'
+  /** The weights make the quota too costly to draw (docs/spec.md §5.3): refused before any pick. */
+  | 'draw_too_costly'
   /** An audit record or sheet does not match its schema. */
   | 'invalid_record';
 
@@ -64,24 +66,30 @@ export interface Issue {
   readonly relatedLine?: number;
 }
 
-/** Renders a path as `records[17].code` style text. */
+// Issues may come from plain JavaScript: render any value without throwing.
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '?';
+
+/** Renders a path as `records[17].code` style text (anything that is not a path renders as `(root)`). */
 export function formatPath(path: readonly PathSegment[]): string {
+  if (!Array.isArray(path)) return '(root)';
   let out = '';
-  for (const segment of path) {
-    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  for (const segment of path as readonly unknown[]) {
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? text(segment) : `.${text(segment)}`;
   }
   return out === '' ? '(root)' : out;
 }
 
 /** One line of text for an issue: `line 18: records[17].code: …` or `records[17].code: …`. */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== 'object' || issue === null) return '(root): ?';
   const where =
     issue.line === undefined
       ? issue.file === undefined
         ? formatPath(issue.path)
-        : `${issue.file}: ${formatPath(issue.path)}`
+        : `${text(issue.file)}: ${formatPath(issue.path)}`
       : issue.file === undefined
-        ? `line ${issue.line}`
-        : `${issue.file}:${issue.line}`;
-  return `${where}: ${issue.message}`;
+        ? `line ${text(issue.line)}`
+        : `${text(issue.file)}:${text(issue.line)}`;
+  return `${where}: ${text(issue.message)}`;
 }

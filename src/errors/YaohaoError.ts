@@ -10,10 +10,13 @@ export class YaohaoError extends Error {
   readonly omittedIssues: number;
 
   constructor(issues: readonly Issue[], omittedIssues = 0) {
-    super(summarise(issues, omittedIssues));
+    // Built from plain JavaScript too: anything but a list of issues and a count reads as none.
+    const list = Array.isArray(issues) ? issues : [];
+    const omitted = Number.isSafeInteger(omittedIssues) && omittedIssues > 0 ? omittedIssues : 0;
+    super(summarise(list, omitted));
     this.name = 'YaohaoError';
-    this.issues = issues;
-    this.omittedIssues = omittedIssues;
+    this.issues = list;
+    this.omittedIssues = omitted;
   }
 }
 
@@ -35,6 +38,10 @@ export function isYaohaoError(error: unknown): error is YaohaoError {
  * record paths, and the caller who opened the file says which file it was.
  */
 export function inFile(error: YaohaoError, file: string): YaohaoError {
+  if (!isYaohaoError(error) || typeof file !== 'string')
+    throw new YaohaoError([
+      { code: 'invalid_type', path: [], message: 'inFile takes a YaohaoError and a file name (a string)' },
+    ]);
   return new YaohaoError(
     error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)),
     error.omittedIssues,

@@ -76,7 +76,23 @@ export function parseWith<S extends z.ZodType>(
   value: unknown,
   at: IssueLocation,
 ): { ok: true; value: z.output<S> } | { ok: false; issues: Issue[] } {
-  const result = schema.safeParse(value, { reportInput: true });
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(value, { reportInput: true });
+  } catch {
+    // zod throws on a few exotic inputs (it cannot freeze a typed array, say): that is bad input too.
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'invalid_type',
+          path: [...at.path],
+          message: `${describeValue(value)} cannot be read here`,
+          ...(at.line === undefined ? {} : { line: at.line }),
+        },
+      ],
+    };
+  }
   return result.success
     ? { ok: true, value: result.data }
     : { ok: false, issues: fromZodIssues(result.error.issues, at) };

@@ -1,4 +1,6 @@
+import type { Issue, PathSegment } from '../errors/Issue';
 import { IssueCollector } from '../errors/IssueCollector';
+import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { parseWith } from '../errors/fromZod';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
@@ -147,7 +149,25 @@ export function familyPoints(family: unknown, policy: Policy): FamilyPoints {
   if (!parsed.ok) issues.addAll(parsed.issues);
   else issues.addAll(familyIssues(parsed.value, checked.family, [], undefined));
   issues.throwIfAny();
-  return computeFamilyPoints((parsed as { value: FamilyRecord }).value, checked);
+  const points = computeFamilyPoints((parsed as { value: FamilyRecord }).value, checked);
+  const problem = familyTotalIssue(points.total, [], undefined);
+  if (problem !== undefined) throw new YaohaoError([problem]);
+  return points;
+}
+
+/** The issue for a family total that cannot be a weight (0, or above 2^32 − 1), or undefined. */
+export function familyTotalIssue(
+  total: number,
+  path: readonly PathSegment[],
+  line: number | undefined,
+): Issue | undefined {
+  if (total >= 1 && total <= MAX_WEIGHT) return undefined;
+  return {
+    code: 'invalid_value',
+    path: [...path, 'members'],
+    message: `the family has ${total} points; entries must be 1 to ${MAX_WEIGHT}`,
+    ...(line === undefined ? {} : { line }),
+  };
 }
 
 /** familyPoints that returns `{ success, value | issues }` instead of throwing. */

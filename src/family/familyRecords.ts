@@ -42,6 +42,7 @@ export interface FamilyMember extends PersonHistory {
 
 /** A family application (家庭申请), 2021–. */
 export interface FamilyRecord {
+  /** Always "family". */
   readonly kind: 'family';
   /** The main applicant's 13-digit application code: the family's code in the pool. */
   readonly code: string;
@@ -62,13 +63,47 @@ export interface Individual2021Record extends PersonHistory {
 const count = (field: string): z.ZodInt =>
   z.int({ error: `${field} must be an integer` }).min(0, { error: `${field} must be ≥ 0` });
 
+/** The most characters (Unicode code points) a personId may have. */
+export const MAX_PERSON_ID_LENGTH = 200;
+
+/** The number of Unicode code points of a well-formed string (what JSON Schema's maxLength counts). */
+export function codePointLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    length++;
+  }
+  return length;
+}
+
+/** True for a valid personId: well-formed Unicode, 1 to 200 code points (docs/spec.md §11.2). */
+export function isPersonId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= 2 * MAX_PERSON_ID_LENGTH &&
+    isWellFormedString(value) &&
+    codePointLength(value) <= MAX_PERSON_ID_LENGTH
+  );
+}
+
+/** A personId: 1 to 200 Unicode code points (characters outside the BMP count once), well-formed. */
+export const PersonIdSchema: z.ZodType<string> = z
+  .string()
+  .min(1, { error: 'personId must not be empty' })
+  .refine(isWellFormedString, { error: 'personId must be well-formed Unicode' })
+  .refine((id) => codePointLength(id) <= MAX_PERSON_ID_LENGTH, {
+    error: `personId must have at most ${MAX_PERSON_ID_LENGTH} characters (Unicode code points)`,
+  })
+  .meta({ maxLength: MAX_PERSON_ID_LENGTH })
+  .describe('Stable id of the person, chosen by the caller: 1 to 200 Unicode code points.');
+
 const historyShape = {
-  personId: z
-    .string()
-    .min(1, { error: 'personId must not be empty' })
-    .max(200)
-    .refine(isWellFormedString, { error: 'personId must be well-formed Unicode' })
-    .describe('Stable id of the person, chosen by the caller.'),
+  personId: PersonIdSchema,
   steps: count('steps').optional().describe('The authority’s 阶梯数 (C5 included).'),
   drawsTo2020: count('drawsTo2020').optional().describe('Draws entered up to the end of 2020.'),
   drawsSince2021: count('drawsSince2021').optional().describe('Draws entered from 2021 on.'),

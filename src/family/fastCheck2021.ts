@@ -1,7 +1,6 @@
-import { isWellFormedString } from '../encoding/utf8';
 import { isApplicationCode } from '../pool/applicationCode';
 import { parseTimestamp } from '../time/timestamp';
-import type { FamilyRecord, Individual2021Record } from './familyRecords';
+import { isPersonId, type FamilyRecord, type Individual2021Record } from './familyRecords';
 
 const HISTORY_KEYS = [
   'personId',
@@ -32,12 +31,8 @@ function hasOnly(record: Record<string, unknown>, keys: ReadonlySet<string>): bo
 
 // A person's fields, as the schema and the history rules accept them together.
 function isPlainHistory(r: Record<string, unknown>): boolean {
-  const id = r['personId'];
   return (
-    typeof id === 'string' &&
-    id.length >= 1 &&
-    id.length <= 200 &&
-    isWellFormedString(id) &&
+    isPersonId(r['personId']) &&
     isOptionalCount(r['steps']) &&
     isOptionalCount(r['drawsTo2020']) &&
     isOptionalCount(r['drawsSince2021']) &&

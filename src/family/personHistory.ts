@@ -1,6 +1,6 @@
 import type { Issue, PathSegment } from '../errors/Issue';
 import type { Beijing2021WeightRule, Policy } from '../policy/Policy';
-import { steps2021 } from '../policy/steps2021';
+import { steps2021Of } from '../policy/steps2021';
 import { fullYearsBetween } from '../time/fullYearsBetween';
 import { daysFromCivil, parseOffset, parseTimestamp } from '../time/timestamp';
 import type { PersonHistory } from './familyRecords';
@@ -83,7 +83,7 @@ export function historyIssues(person: PersonHistory, path: readonly PathSegment[
 export function historyFigures(person: PersonHistory, rules: HistoryRules, enteringNow: boolean): HistoryFigures {
   const steps =
     person.steps ??
-    steps2021(rules.steps, person.drawsTo2020 ?? 0, (person.drawsSince2021 ?? 0) + (enteringNow ? 1 : 0)) +
+    steps2021Of(rules.steps, person.drawsTo2020 ?? 0, (person.drawsSince2021 ?? 0) + (enteringNow ? 1 : 0)) +
       (person.c5 === true ? rules.c5ExtraSteps : 0);
   const queueYears =
     person.queueYears ??

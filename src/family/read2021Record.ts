@@ -1,11 +1,11 @@
-import { fromZodIssues, type IssueLocation } from '../errors/fromZod';
+import { parseWith, type IssueLocation } from '../errors/fromZod';
 import type { Issue } from '../errors/Issue';
 import type { Policy } from '../policy/Policy';
 import { kindId } from '../pool/ApplicantKind';
 import { codeToNumber } from '../pool/applicationCode';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { familyIssues } from './checkFamily';
-import { computeFamilyPoints } from './familyPoints';
+import { computeFamilyPoints, familyTotalIssue } from './familyPoints';
 import { plainFamily, plainIndividual2021 } from './fastCheck2021';
 import { FamilyRecordSchema, Individual2021RecordSchema } from './familyRecords';
 import { historyFigures, historyIssues, historyRules } from './personHistory';
@@ -34,22 +34,15 @@ export function read2021RecordsWith(
     if (isFamily) {
       let family = plainFamily(record);
       if (family === undefined) {
-        const parsed = FamilyRecordSchema.safeParse(record, { reportInput: true });
-        if (!parsed.success) return fromZodIssues(parsed.error.issues, at);
-        family = parsed.data;
+        const parsed = parseWith(FamilyRecordSchema, record, at);
+        if (!parsed.ok) return parsed.issues;
+        family = parsed.value;
       }
       const problems = familyIssues(family, policy.family!, at.path, at.line);
       if (problems.length > 0) return problems;
       const total = computeFamilyPoints(family, policy, rules).total;
-      if (total < 1 || total > MAX_WEIGHT)
-        return [
-          {
-            code: 'invalid_value',
-            path: [...at.path, 'members'],
-            message: `the family has ${total} points; entries must be 1 to ${MAX_WEIGHT}`,
-            ...line,
-          },
-        ];
+      const tooMany = familyTotalIssue(total, at.path, at.line);
+      if (tooMany !== undefined) return [tooMany];
       const duplicates: Issue[] = [];
       family.members.forEach((m, i) => {
         if (persons.has(m.personId))
@@ -61,9 +54,9 @@ export function read2021RecordsWith(
     }
     let individual = plainIndividual2021(record);
     if (individual === undefined) {
-      const parsed = Individual2021RecordSchema.safeParse(record, { reportInput: true });
-      if (!parsed.success) return fromZodIssues(parsed.error.issues, at);
-      individual = parsed.data;
+      const parsed = parseWith(Individual2021RecordSchema, record, at);
+      if (!parsed.ok) return parsed.issues;
+      individual = parsed.value;
       const problems = historyIssues(individual, at.path, at.line);
       if (problems.length > 0) return problems;
     }

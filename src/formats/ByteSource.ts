@@ -16,16 +16,35 @@ export interface BlobLike {
   /** Size in bytes. */
   readonly size: number;
   /** The bytes [start, end). */
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+  slice(start: number, end: number): BlobSlice;
+}
+
+/** A slice of a Blob: its bytes are read on demand. */
+export interface BlobSlice {
+  /** The slice's bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A Web ReadableStream of byte chunks (fetch bodies, Blob.stream(), Node's web streams). */
 export interface ReadableStreamLike {
   /** A reader of its chunks. */
-  getReader(): {
-    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
-    releaseLock(): void;
-  };
+  getReader(): ByteStreamReader;
+}
+
+/** The reader of a ReadableStreamLike. */
+export interface ByteStreamReader {
+  /** The next chunk, or `done` at the end of the stream. */
+  read(): Promise<ByteStreamChunk>;
+  /** Lets go of the stream (it can then be cancelled or read by another reader). */
+  releaseLock(): void;
+}
+
+/** One read of a ByteStreamReader. */
+export interface ByteStreamChunk {
+  /** True once the stream has ended (then `value` is absent). */
+  done: boolean;
+  /** The chunk's bytes. */
+  value?: Uint8Array | undefined;
 }
 
 /**

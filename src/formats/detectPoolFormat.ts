@@ -1,3 +1,4 @@
+import { argumentError, requireString } from '../errors/arguments';
 /** The pool file formats yaohao reads. */
 export type PoolFormat = 'jsonl' | 'csv' | 'zip';
 
@@ -8,6 +9,8 @@ export type PoolFormat = 'jsonl' | 'csv' | 'zip';
  * Lines; anything else → CSV. Undefined when neither the name nor any bytes say.
  */
 export function detectPoolFormat(name: string | undefined, head?: Uint8Array): PoolFormat | undefined {
+  if (name !== undefined) requireString(name, ['name']);
+  if (head !== undefined && !(head instanceof Uint8Array)) throw argumentError(['head'], 'a Uint8Array', head);
   const extension = /\.([A-Za-z]+)$/.exec(name ?? '')?.[1]?.toLowerCase();
   if (extension === 'jsonl' || extension === 'ndjson' || extension === 'json') return 'jsonl';
   if (extension === 'csv') return 'csv';

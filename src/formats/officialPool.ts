@@ -3,14 +3,21 @@ import type { Pool } from '../pool/Pool';
 /** Rows per ApplyNumber part file, as the official program writes and reads them. */
 export const ROWS_PER_PART: number = 100_000;
 
+/** What a period type names: its files' prefix and the kind of its applications. */
+export interface PeriodType {
+  /** File name prefix, e.g. `bjPersonCommon`. */
+  readonly prefix: string;
+  /** The kind of every application in such a pool. */
+  readonly kind: 'individual' | 'unit';
+}
+
 /** The period types of the official files: person/unit, common (ordinary) / new (new-energy). */
-export const PERIOD_TYPES: Readonly<Record<string, { readonly prefix: string; readonly kind: 'individual' | 'unit' }>> =
-  {
-    PERSONCOMMON: { prefix: 'bjPersonCommon', kind: 'individual' },
-    PERSONNEW: { prefix: 'bjPersonNew', kind: 'individual' },
-    UNITCOMMON: { prefix: 'bjUnitCommon', kind: 'unit' },
-    UNITNEW: { prefix: 'bjUnitNew', kind: 'unit' },
-  };
+export const PERIOD_TYPES: Readonly<Record<string, PeriodType>> = {
+  PERSONCOMMON: { prefix: 'bjPersonCommon', kind: 'individual' },
+  PERSONNEW: { prefix: 'bjPersonNew', kind: 'individual' },
+  UNITCOMMON: { prefix: 'bjUnitCommon', kind: 'unit' },
+  UNITNEW: { prefix: 'bjUnitNew', kind: 'unit' },
+};
 
 /** The header (…NumberPeriodYYYYMM.csv) of an official pool: seven lines. */
 export interface OfficialPoolHeader {

@@ -1,4 +1,4 @@
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { inFile, isYaohaoError, YaohaoError } from '../errors/YaohaoError';
 import { createMd5 } from '../formats/md5';
 import type { OfficialPool } from '../formats/officialPool';
@@ -6,6 +6,7 @@ import { readOfficialZip, readOfficialZipWith, type ReadOfficialZipOptions } fro
 import { writeOfficialZip, type WriteOfficialZipOptions } from '../formats/writeOfficialZip';
 import type { Pool } from '../pool/Pool';
 import { md5OfFile } from './md5OfFile';
+import { writeOutput } from './writeOutput';
 import { openPoolInput } from './poolInput';
 
 /** Options of readOfficialZipFile. */
@@ -48,55 +49,27 @@ async function stamp(path: string): Promise<string> {
 }
 
 /**
- * Writes a pool in the official zip layout to `path` (writeOfficialZip's chunks), streaming: one
- * part in memory at a time, written while the next is made. Goes to a temporary file renamed over
- * `path` at the end, so a failure never leaves a partial zip. Returns the zip's MD5.
+ * Writes a pool in the official zip layout to the output `path` (writeOfficialZip's chunks, one part
+ * in memory at a time), as every output is written (writeOutput: a regular file whole or untouched,
+ * symlinks written through, devices and `-` directly). Returns the zip's MD5.
  */
 export async function writeOfficialZipFile(
   pool: Pool,
   path: string,
   options: WriteOfficialZipOptions,
+  option = '--out',
 ): Promise<string> {
   const chunks = writeOfficialZip(pool, options); // options are checked before any file is touched
-  const temporary = `${path}.${process.pid}.tmp`;
   const md5 = createMd5();
-  let handle;
-  try {
-    handle = await open(temporary, 'w');
-  } catch (error) {
-    throw cannotWrite(path, error);
-  }
-  try {
-    let writing: Promise<void> = Promise.resolve();
-    for (const chunk of chunks) {
-      md5.update(chunk);
-      await writing;
-      writing = writeAll(handle, chunk);
-    }
-    await writing;
-    await handle.close();
-    await rename(temporary, path);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
-    throw isYaohaoError(error) ? error : cannotWrite(path, error);
-  }
+  await writeOutput(
+    path,
+    (function* hashed() {
+      for (const chunk of chunks) {
+        md5.update(chunk);
+        yield chunk;
+      }
+    })(),
+    option,
+  );
   return md5.digest();
-}
-
-async function writeAll(
-  handle: { write(b: Uint8Array, o: number, l: number): Promise<{ bytesWritten: number }> },
-  chunk: Uint8Array,
-): Promise<void> {
-  for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
-}
-
-function cannotWrite(path: string, error: unknown): YaohaoError {
-  return new YaohaoError([
-    {
-      code: 'invalid_value',
-      path: [path],
-      message: `cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    },
-  ]);
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { PathSegment } from '../errors/Issue';
 import { parseWith } from '../errors/fromZod';
-import { poolColumns, type Pool } from '../pool/Pool';
+import { argumentError, isObject } from '../errors/arguments';
+import { poolColumns, requirePool, type Pool } from '../pool/Pool';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 
 /** `count` applications of `weight` entries each. */
@@ -39,7 +40,7 @@ export const PoolCompositionSchema: z.ZodType<PoolComposition> = z
 
 /** The weight classes of a pool: every distinct weight with its number of applications, ascending. */
 export function poolComposition(pool: Pool): PoolComposition {
-  const weights = poolColumns(pool).weights;
+  const weights = poolColumns(requirePool(pool, ['pool'])).weights;
   let max = 0;
   for (let i = 0; i < weights.length; i++) if (weights[i]! > max) max = weights[i]!;
   // Steps and family points are small: count in a table; huge explicit weights in a map.
@@ -96,5 +97,6 @@ export function checkComposition(value: unknown, path: readonly PathSegment[]): 
 
 /** The composition of a pool, or a given composition checked (`{ classes }` tells them apart across bundle copies). */
 export function compositionOf(pool: Pool | PoolComposition, path: readonly PathSegment[] = ['pool']): PoolComposition {
-  return 'classes' in pool ? checkComposition(pool, path) : poolComposition(pool);
+  if (!isObject(pool)) throw argumentError(path, 'a Pool or a pool composition { classes }', pool);
+  return 'classes' in pool ? checkComposition(pool, path) : poolComposition(requirePool(pool, path));
 }

@@ -1,6 +1,7 @@
 import { checkDrawOptions } from '../draw/checkDrawOptions';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
+import { requireString } from '../errors/arguments';
 import type { Pool } from '../pool/Pool';
 import type { GeneratorId } from '../rng/generators';
 import { logGamma } from './internal/specialFunctions';
@@ -44,6 +45,8 @@ export function seedEntropy(
   pool: Pool | PoolComposition,
   quota: number,
 ): SeedEntropy {
+  requireString(seed, ['seed']);
+  requireString(generator, ['generator']);
   const composition = compositionOf(pool);
   const size = composition.classes.reduce((sum, c) => sum + c.count, 0);
   const totalEntries = composition.classes.reduce((sum, c) => sum + c.count * c.weight, 0);

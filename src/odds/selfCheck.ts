@@ -7,7 +7,8 @@ import { YaohaoError } from '../errors/YaohaoError';
 import { APPLICANT_KINDS } from '../pool/ApplicantKind';
 import { parseApplicationCode } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
-import { codeValueAt, kindIdAt, poolColumns, type Pool } from '../pool/Pool';
+import { codeValueAt, kindIdAt, poolColumns, requirePool, type Pool } from '../pool/Pool';
+import { optionsObject } from '../errors/arguments';
 import { groupedChiSquare, type ChiSquare, type Group } from './internal/groupedChiSquare';
 import { binomialLowerTail, binomialUpperTail, twoSided } from './internal/specialFunctions';
 import { thrownAwayTest } from './internal/thrownAwayPicks';
@@ -50,6 +51,14 @@ export interface SelfCheckTest {
   readonly detail: string;
 }
 
+/** A check that could not run on this draw, and why. */
+export interface SkippedCheck {
+  /** The check's name. */
+  readonly name: SelfCheckTestName;
+  /** Why it did not run (everyone won, too few winners, …). */
+  readonly reason: string;
+}
+
 /** The verdict of a self-check. */
 export interface SelfCheckResult {
   /** Every test passed. */
@@ -59,7 +68,7 @@ export interface SelfCheckResult {
   /** The tests, in a fixed order. */
   readonly tests: readonly SelfCheckTest[];
   /** Tests that could not run on this draw, and why. */
-  readonly skipped: readonly { readonly name: SelfCheckTestName; readonly reason: string }[];
+  readonly skipped: readonly SkippedCheck[];
 }
 
 /** The statistical test families; alpha is split equally among them (Bonferroni). */
@@ -76,7 +85,8 @@ export const SELF_CHECK_FAMILIES = 6;
  * whether a draw — or the program that made it — behaves like the draw rule.
  */
 export function selfCheck(pool: Pool, record: unknown, options: SelfCheckOptions = {}): SelfCheckResult {
-  const alpha = options.alpha ?? 0.001;
+  requirePool(pool, ['pool']);
+  const alpha = optionsObject(options, ['options'])['alpha'] ?? 0.001;
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1))
     throw new YaohaoError([
       {

@@ -2,12 +2,13 @@ import { checkDrawOptions } from '../draw/checkDrawOptions';
 import { drawIndexes } from '../draw/internal/drawIndexes';
 import type { PathSegment } from '../errors/Issue';
 import { IssueCollector } from '../errors/IssueCollector';
+import { argumentError, isObject, requireInteger, requireObject, requireString } from '../errors/arguments';
 import { describeValue } from '../errors/fromZod';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import { YaohaoError } from '../errors/YaohaoError';
 import { EntryLayout } from '../pool/EntryLayout';
-import { poolColumns, type Pool } from '../pool/Pool';
+import { poolColumns, requirePool, type Pool } from '../pool/Pool';
 import { normalQuantileUpper } from './internal/specialFunctions';
 import { poolComposition } from './PoolComposition';
 
@@ -65,6 +66,8 @@ const MAX_RUNS = 10_000_000;
 
 /** The label of run `run` of a simulation with base label `label`. */
 export function simulationRunLabel(label: string, run: number): string {
+  requireString(label, ['label']);
+  requireInteger(run, ['run'], 0, Number.MAX_SAFE_INTEGER);
   return `${label}/${run}`;
 }
 
@@ -76,6 +79,8 @@ export function simulationRunLabel(label: string, run: number): string {
  * (mergeSimulations) into exactly the whole.
  */
 export function simulateDraws(pool: Pool, quota: number, options: SimulateDrawsOptions): SimulatedDraws {
+  requirePool(pool, ['pool']);
+  requireObject(options, ['options'], 'options with runs and a seed');
   const label = options.label ?? 'simulate';
   const checked = checkDrawOptions({ quota, seed: options.seed, generator: 'default', label }, pool.totalEntries, [
     'options',
@@ -145,6 +150,12 @@ export function safeSimulateDraws(
  * each other without gaps, in any order) into the result a single call over all runs gives.
  */
 export function mergeSimulations(parts: readonly SimulatedDraws[]): SimulatedDraws {
+  // Parts are results of simulateDraws: anything else (plain JavaScript may pass it) is refused here.
+  const given: unknown = parts;
+  if (!Array.isArray(given)) throw argumentError(['parts'], 'an array of simulateDraws results', given);
+  given.forEach((part: unknown, k) => {
+    if (!isSimulation(part)) throw argumentError(['parts', k], 'a result of simulateDraws', part);
+  });
   if (parts.length === 0)
     throw new YaohaoError([{ code: 'invalid_value', path: ['parts'], message: 'nothing to merge' }]);
   const sorted = [...parts].sort((a, b) => a.firstRun - b.firstRun);
@@ -257,4 +268,19 @@ function checkSimulationOptions(options: SimulateDrawsOptions): { runs: number; 
     });
   issues.throwIfAny();
   return { runs, firstRun, confidence };
+}
+
+function isSimulation(part: unknown): part is SimulatedDraws {
+  const integer = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  return (
+    isObject(part) &&
+    ['quota', 'firstRun', 'runs', 'thrownAway'].every((field) => integer(part[field])) &&
+    typeof part['seed'] === 'string' &&
+    typeof part['label'] === 'string' &&
+    typeof part['confidence'] === 'number' &&
+    Array.isArray(part['classes']) &&
+    (part['classes'] as unknown[]).every(
+      (c) => isObject(c) && ['weight', 'count', 'wins', 'winsSquared'].every((field) => integer(c[field])),
+    )
+  );
 }

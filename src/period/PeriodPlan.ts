@@ -1,8 +1,11 @@
+import { z } from 'zod';
+import { PoolCommitmentSchema } from '../audit/AuditRecord';
 import { canonicalJson, type CanonicalJsonValue } from '../encoding/canonicalJson';
+import { requireObject } from '../errors/arguments';
 import { toHex } from '../encoding/hex';
 import { sha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
-import type { EntrantList, QuotaCategory } from '../policy/Allocation';
+import { ENTRANT_LISTS, type EntrantList, type QuotaCategory } from '../policy/Allocation';
 import type { PoolCommitment } from '../pool/commitPool';
 import type { GeneratorId } from '../rng/generators';
 import type { RankingCommitment } from './Ranking';
@@ -14,7 +17,9 @@ export const PLAN_FORMAT = 'yaohao-plan/1';
 export interface PlannedSubDraw {
   /** e.g. "nev/family"; names the default generator's stream. */
   readonly label: string;
+  /** A seeded lottery, or the top of a ranking. */
   readonly method: 'lottery' | 'ranking';
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** Part of the category notice. */
   readonly part: string;
@@ -40,6 +45,7 @@ export interface PlannedSubDraw {
 
 /** The plan of a period, published before the seed: every sub-draw, its quota and its entrants' commitment. */
 export interface PeriodPlan {
+  /** Always "yaohao-plan/1". */
   readonly format: typeof PLAN_FORMAT;
   /** Engine that made the plan (informative). */
   readonly engine: string;
@@ -59,8 +65,50 @@ export interface PeriodPlan {
   readonly digest: string;
 }
 
+const count = z.int().min(0);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
+
+/** The zod schema of PeriodPlan (the shape runPeriod and verifyPeriod accept). */
+export const PeriodPlanSchema: z.ZodType<PeriodPlan> = z
+  .strictObject({
+    format: z.literal(PLAN_FORMAT),
+    engine: z.string(),
+    policy: z.string(),
+    period: z.string(),
+    generator: z.enum(['legacy', 'default']),
+    total: count,
+    unallocated: count,
+    subDraws: z
+      .array(
+        z
+          .strictObject({
+            label: z.string().min(1),
+            method: z.enum(['lottery', 'ranking']),
+            category: z.enum(['nev', 'ordinary']),
+            part: z.string(),
+            entrants: z.enum(ENTRANT_LISTS),
+            baseQuota: count,
+            inflow: count,
+            quota: count,
+            allocated: count,
+            leftover: count,
+            leftoverTo: z.string().optional(),
+            joinedFamilies: count.optional(),
+            pool: z.union([
+              PoolCommitmentSchema,
+              z.strictObject({ format: z.literal('yaohao-ranking/1'), size: count, digest: hex64 }).readonly(),
+            ]),
+          })
+          .readonly(),
+      )
+      .readonly(),
+    digest: hex64,
+  })
+  .readonly() as z.ZodType<PeriodPlan>;
+
 /** SHA-256 (hex) of the canonical JSON of a plan without its digest. */
 export function planDigest(plan: Omit<PeriodPlan, 'digest'> | PeriodPlan): string {
+  requireObject(plan, ['plan'], 'a plan');
   const { digest: _ignored, ...rest } = plan as PeriodPlan;
   return toHex(sha256(utf8(canonicalJson(rest as unknown as CanonicalJsonValue))));
 }

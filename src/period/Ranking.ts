@@ -1,7 +1,10 @@
 import { toHex } from '../encoding/hex';
 import { createSha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
-import { KIND_LETTERS, kindId, type ApplicantKind } from '../pool/ApplicantKind';
+import { argumentError, isObject, requireInteger } from '../errors/arguments';
+import { APPLICANT_KINDS, KIND_LETTERS, kindId, type ApplicantKind } from '../pool/ApplicantKind';
+import { isApplicationCode } from '../pool/applicationCode';
+import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { formatTimestamp } from '../time/formatTimestamp';
 
 /** Version tag of the canonical ranking form (docs/spec.md §12.3). */
@@ -11,6 +14,7 @@ export const RANKING_FORMAT = 'yaohao-ranking/1';
 export interface RankingEntrant {
   /** 13-digit application code. */
   readonly code: string;
+  /** Individual, family or unit. */
   readonly kind: ApplicantKind;
   /** Family points (families: ranked high first). */
   readonly points?: number | undefined;
@@ -28,10 +32,22 @@ export interface RankingKey {
 
 /** A ranked winner: rank (1-based), code, kind and key. */
 export interface RankedWinner {
+  /** 1-based place in the ranking. */
   readonly rank: number;
+  /** 13-digit application code. */
   readonly code: string;
+  /** Individual, family or unit. */
   readonly kind: ApplicantKind;
+  /** The key that placed it (points, time). */
   readonly key: RankingKey;
+}
+
+/** The top of a ranking. */
+export interface RankingTop {
+  /** The first `quota` entrants, with ranks and keys. */
+  winners: RankedWinner[];
+  /** The tie at the quota boundary that the code decided, if any. */
+  boundaryTies: BoundaryTie[];
 }
 
 /** A tie on every key but the code, straddling the quota boundary: the code decided who got a quota. */
@@ -46,6 +62,7 @@ export interface BoundaryTie {
 
 /** What is published before allocation: binds every entrant, its keys and the order. */
 export interface RankingCommitment {
+  /** Always "yaohao-ranking/1". */
   readonly format: typeof RANKING_FORMAT;
   /** Number of entrants. */
   readonly size: number;
@@ -63,6 +80,21 @@ function compare(a: RankingEntrant, b: RankingEntrant): number {
   if (ta !== tb) return ta < tb ? -1 : 1;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
+
+// Entrants come from planPeriod (checked) or from callers: points are family points, times epoch ms.
+function checkEntrant(entrant: unknown, index: number): void {
+  const path = ['entrants', index];
+  if (!isObject(entrant)) throw argumentError(path, 'an entrant { code, kind, points?, time? }', entrant);
+  if (!isApplicationCode(entrant['code'] as string))
+    throw argumentError([...path, 'code'], 'a 13-digit code', entrant['code']);
+  if (!APPLICANT_KINDS.includes(entrant['kind'] as ApplicantKind))
+    throw argumentError([...path, 'kind'], APPLICANT_KINDS.join(', '), entrant['kind']);
+  if (entrant['points'] !== undefined) requireInteger(entrant['points'], [...path, 'points'], 0, MAX_WEIGHT);
+  if (entrant['time'] !== undefined) requireInteger(entrant['time'], [...path, 'time'], -MAX_TIME, MAX_TIME);
+}
+
+// ECMAScript's time range: ±8.64e15 ms around the epoch, what formatTimestamp can write.
+const MAX_TIME = 8.64e15;
 
 const sameKey = (a: RankingEntrant, b: RankingEntrant): boolean => a.points === b.points && a.time === b.time;
 
@@ -83,6 +115,9 @@ export class Ranking {
   readonly entrants: readonly RankingEntrant[];
 
   constructor(entrants: readonly RankingEntrant[]) {
+    const given: unknown = entrants;
+    if (!Array.isArray(given)) throw argumentError(['entrants'], 'an array of entrants', given);
+    given.forEach(checkEntrant);
     this.entrants = [...entrants].sort(compare);
   }
 
@@ -111,7 +146,8 @@ export class Ranking {
   }
 
   /** The first `quota` entrants, and the tie at the boundary if the code had to decide it. */
-  top(quota: number): { winners: RankedWinner[]; boundaryTies: BoundaryTie[] } {
+  top(quota: number): RankingTop {
+    requireInteger(quota, ['quota'], 0, Number.MAX_SAFE_INTEGER);
     const count = Math.min(quota, this.size);
     const winners = this.entrants
       .slice(0, count)

@@ -2,7 +2,7 @@ import type { Issue, PathSegment } from '../errors/Issue';
 import type { IssueCollector } from '../errors/IssueCollector';
 import { parseWith } from '../errors/fromZod';
 import { familyIssues } from '../family/checkFamily';
-import { computeFamilyPoints } from '../family/familyPoints';
+import { computeFamilyPoints, familyTotalIssue } from '../family/familyPoints';
 import { FamilyRecordSchema, type FamilyRecord } from '../family/familyRecords';
 import { historyRules } from '../family/personHistory';
 import type { EntrantList } from '../policy/Allocation';
@@ -154,6 +154,9 @@ export function familyRanking(
     const family = parsed.value;
     const problems = familyIssues(family, policy.family!, path, undefined);
     if (problems.length > 0) return issues.addAll(problems);
+    const points = computeFamilyPoints(family, policy, rules).total;
+    const tooMany = familyTotalIssue(points, path, undefined);
+    if (tooMany !== undefined) return issues.add(tooMany);
     let fresh = registry.code(family.code, 'nevFamilies', [...path, 'code'], true);
     family.members.forEach((m, i) => {
       fresh = registry.person(m.personId, 'nevFamilies', [...path, 'members', i, 'personId'], true) && fresh;
@@ -165,7 +168,7 @@ export function familyRanking(
     entrants.push({
       code: family.code,
       kind: 'family',
-      points: computeFamilyPoints(family, policy, rules).total,
+      points,
       ...(times.length > 0 ? { time: Math.min(...times) } : {}),
     });
     byCode.set(family.code, { family, index, alsoOrdinary });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isWellFormedString } from '../encoding/utf8';
+import { PersonIdSchema } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
 
@@ -44,12 +44,7 @@ export const QueueRecordSchema: z.ZodType<QueueRecord> = z
   .strictObject({
     code: ApplicationCodeSchema,
     queueSince: TimestampSchema.optional().describe('Queue time (required where the sub-draw ranks by it).'),
-    personId: z
-      .string()
-      .min(1)
-      .max(200)
-      .refine(isWellFormedString, { error: 'personId must be well-formed Unicode' })
-      .optional(),
+    personId: PersonIdSchema.optional(),
   })
   .readonly()
   .describe('A new-energy queue entrant.');

@@ -1,4 +1,6 @@
 import type { Issue, PathSegment } from '../errors/Issue';
+import { requireObject } from '../errors/arguments';
+import { describeValue } from '../errors/fromZod';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
@@ -29,7 +31,7 @@ import type { PeriodInput } from './periodRecords';
 import { PLAN_FORMAT, planDigest, type PeriodPlan, type PlannedSubDraw } from './PeriodPlan';
 import { PeriodPools } from './PeriodPools';
 import type { Ranking } from './Ranking';
-import { applyShare, splitCategory } from './splitQuota';
+import { shareOf, splitNotice } from './splitQuota';
 
 /** Options of planPeriod. */
 export interface PlanPeriodOptions {
@@ -43,7 +45,9 @@ export interface PlanPeriodOptions {
 
 /** A planned period: the plan to publish, and the entrants to run and verify it with. */
 export interface PlannedPeriod {
+  /** The plan to publish before the seed. */
   readonly plan: PeriodPlan;
+  /** The entrants to run and verify it with. */
   readonly pools: PeriodPools;
 }
 
@@ -56,6 +60,8 @@ export interface PlannedPeriod {
  * All input problems are reported together, each with its path (input.<list>[i]…).
  */
 export function planPeriod(input: PeriodInput, policy: Policy, options: PlanPeriodOptions): PlannedPeriod {
+  const o = requireObject(options, ['options'], 'options with a period');
+  if (o['quotas'] !== undefined) requireObject(o['quotas'], ['options', 'quotas'], 'quotas by sub-draw label');
   const checked = checkPolicy(policy, ['policy']);
   const issues = new IssueCollector();
   const fail = (issue: Issue): never => {
@@ -76,7 +82,7 @@ export function planPeriod(input: PeriodInput, policy: Policy, options: PlanPeri
     fail({
       code: 'unknown_generator',
       path: ['options', 'generator'],
-      message: `unknown generator "${String(generator)}"; expected one of ${GENERATOR_IDS.join(', ')}`,
+      message: `unknown generator ${describeValue(generator)}; expected one of ${GENERATOR_IDS.join(', ')}`,
     });
   }
   checkSubDrawRules(rule, options, issues);
@@ -167,7 +173,7 @@ export function planPeriod(input: PeriodInput, policy: Policy, options: PlanPeri
     subDraws,
   };
   const plan: PeriodPlan = { ...unsealed, digest: planDigest(unsealed) };
-  return { plan, pools: new PeriodPools(plan.digest, built) };
+  return { plan, pools: new PeriodPools(plan.digest, built, plan) };
 }
 
 /** planPeriod that returns `{ success, value | issues }` instead of throwing. */
@@ -192,7 +198,7 @@ function findPeriod(
     return fail({
       code: 'invalid_value',
       path,
-      message: `period must look like "<year>-<id>" with id one of ${ids.join(', ')}, got ${JSON.stringify(period)}`,
+      message: `period must look like "<year>-<id>" with id one of ${ids.join(', ')}, got ${describeValue(period)}`,
     });
   const year = Number(match[1]);
   if (policy.year !== undefined && policy.year !== year)
@@ -254,7 +260,7 @@ function checkSubDrawRules(rule: PeriodRule, options: PlanPeriodOptions, issues:
       issues.add({
         code: 'invalid_quota',
         path: ['options', 'quotas', label],
-        message: `a quota is an integer ≥ 0, got ${String(quota)}`,
+        message: `a quota is an integer ≥ 0, got ${describeValue(quota)}`,
       });
   }
 }
@@ -306,7 +312,7 @@ function baseQuota(
     });
     return 0;
   }
-  const split = splitCategory(notice, allocation.rounding);
+  const split = splitNotice(notice, allocation.rounding);
   if ('problem' in split) {
     issues.add({ code: 'invalid_policy', path: ['policy', 'allocation', 'notices'], message: split.problem });
     return 0;
@@ -326,8 +332,8 @@ function baseQuota(
     .flatMap((p) => p.subDraws)
     .filter((d) => d.category === draw.category && d.part === draw.part);
   const before =
-    earlier.length === 0 ? 0 : applyShare(annual, earlier[earlier.length - 1]!.throughShare, allocation.rounding);
-  const through = applyShare(annual, draw.throughShare, allocation.rounding);
+    earlier.length === 0 ? 0 : shareOf(annual, earlier[earlier.length - 1]!.throughShare, allocation.rounding);
+  const through = shareOf(annual, draw.throughShare, allocation.rounding);
   if (through < before || through > annual) {
     issues.add({
       code: 'invalid_policy',

@@ -4,13 +4,15 @@ import { canonicalJson, type CanonicalJsonValue } from '../encoding/canonicalJso
 import { toHex } from '../encoding/hex';
 import { sha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
+import { argumentError, optionsObject, requireObject } from '../errors/arguments';
+import { parseWith } from '../errors/fromZod';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { SafeResult } from '../errors/SafeResult';
 import { safely } from '../errors/safely';
 import { isYaohaoError } from '../errors/YaohaoError';
 import { ENGINE } from '../version';
-import type { PeriodPlan, PlannedSubDraw } from './PeriodPlan';
-import type { PeriodPools } from './PeriodPools';
+import { PeriodPlanSchema, planDigest, type PeriodPlan, type PlannedSubDraw } from './PeriodPlan';
+import { requirePeriodPools, type PeriodPools } from './PeriodPools';
 import type { BoundaryTie, RankedWinner } from './Ranking';
 
 /** Version tag of the period record format (docs/spec.md §12.5). */
@@ -19,8 +21,11 @@ export const PERIOD_RECORD_FORMAT = 'yaohao-period/1';
 /** The outcome of one sub-draw. */
 export type SubDrawResult =
   | {
+      /** The sub-draw's label. */
       readonly label: string;
+      /** A ranking. */
       readonly method: 'ranking';
+      /** Quota of the sub-draw (base quota plus inflow). */
       readonly quota: number;
       /** The top of the ranking, with ranks and keys. */
       readonly winners: readonly RankedWinner[];
@@ -28,8 +33,11 @@ export type SubDrawResult =
       readonly boundaryTies: readonly BoundaryTie[];
     }
   | {
+      /** The sub-draw's label. */
       readonly label: string;
+      /** A lottery. */
       readonly method: 'lottery';
+      /** Quota of the sub-draw (base quota plus inflow). */
       readonly quota: number;
       /** Winners in draw order. */
       readonly winners: readonly Winner[];
@@ -39,6 +47,7 @@ export type SubDrawResult =
 
 /** The audit record of a whole period: the plan, the seed(s), and every sub-draw's result. */
 export interface PeriodRecord {
+  /** Always "yaohao-period/1". */
   readonly format: typeof PERIOD_RECORD_FORMAT;
   /** Engine that ran the period (informative). */
   readonly engine: string;
@@ -62,12 +71,15 @@ export interface RunPeriodOptions {
 
 /** Every sub-draw's winners, and the period record. */
 export interface PeriodOutcome {
+  /** Every sub-draw's result, in plan order. */
   readonly results: readonly SubDrawResult[];
+  /** The period record to publish. */
   readonly record: PeriodRecord;
 }
 
 /** SHA-256 (hex) of the canonical JSON of a period record without its digest. */
 export function periodRecordDigest(record: Omit<PeriodRecord, 'digest'> | PeriodRecord): string {
+  requireObject(record, ['record'], 'a period record');
   const { digest: _ignored, ...rest } = record as PeriodRecord;
   return toHex(sha256(utf8(canonicalJson(rest as unknown as CanonicalJsonValue))));
 }
@@ -101,6 +113,25 @@ export function runSubDraw(
  */
 export function runPeriod(plan: PeriodPlan, pools: PeriodPools, options: RunPeriodOptions): PeriodOutcome {
   const issues = new IssueCollector();
+  const parsed = parseWith(PeriodPlanSchema, plan, { path: ['plan'] });
+  if (!parsed.ok) {
+    issues.addAll(parsed.issues);
+    issues.throwIfAny();
+  }
+  if (planDigest(plan) !== plan.digest)
+    issues.add({
+      code: 'invalid_value',
+      path: ['plan', 'digest'],
+      message:
+        'the plan does not match its own digest: it was changed after it was made (plan it again with planPeriod)',
+    });
+  requirePeriodPools(pools, ['pools']);
+  const { seed, seeds } = optionsObject(options, ['options']);
+  if (seed !== undefined && typeof seed !== 'string') throw argumentError(['options', 'seed'], 'a string', seed);
+  if (seeds !== undefined) {
+    for (const [label, value] of Object.entries(requireObject(seeds, ['options', 'seeds'], 'seeds by label')))
+      if (typeof value !== 'string') throw argumentError(['options', 'seeds', label], 'a string', value);
+  }
   if (pools.planDigest !== plan.digest) {
     issues.add({
       code: 'invalid_value',
@@ -110,8 +141,8 @@ export function runPeriod(plan: PeriodPlan, pools: PeriodPools, options: RunPeri
   }
   const lotteries = plan.subDraws.filter((d) => d.method === 'lottery' && d.quota > 0);
   const seedOf = (label: string): string | undefined =>
-    plan.generator === 'legacy' ? options.seeds?.[label] : options.seed;
-  if (plan.generator === 'default' && lotteries.length > 0 && options.seed === undefined) {
+    plan.generator === 'legacy' ? (seeds as Record<string, string> | undefined)?.[label] : seed;
+  if (plan.generator === 'default' && lotteries.length > 0 && seed === undefined) {
     issues.add({
       code: 'invalid_seed',
       path: ['options', 'seed'],
@@ -120,7 +151,7 @@ export function runPeriod(plan: PeriodPlan, pools: PeriodPools, options: RunPeri
   }
   if (plan.generator === 'legacy') {
     for (const d of lotteries) {
-      if (options.seeds?.[d.label] === undefined)
+      if (seedOf(d.label) === undefined)
         issues.add({
           code: 'invalid_seed',
           path: ['options', 'seeds', d.label],
@@ -150,7 +181,7 @@ export function runPeriod(plan: PeriodPlan, pools: PeriodPools, options: RunPeri
     format: PERIOD_RECORD_FORMAT,
     engine: ENGINE,
     plan,
-    ...(plan.generator === 'default' && options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(plan.generator === 'default' && typeof seed === 'string' ? { seed } : {}),
     results,
   };
   return { results, record: { ...unsealed, digest: periodRecordDigest(unsealed) } };

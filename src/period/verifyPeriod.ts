@@ -1,8 +1,9 @@
 import { verifyRecord } from '../audit/verifyRecord';
 import { canonicalJson, type CanonicalJsonValue } from '../encoding/canonicalJson';
 import { isYaohaoError } from '../errors/YaohaoError';
-import { planDigest } from './PeriodPlan';
-import type { PeriodPools } from './PeriodPools';
+import { parseWith } from '../errors/fromZod';
+import { PeriodPlanSchema, PLAN_FORMAT, planDigest, type PeriodPlan } from './PeriodPlan';
+import { requirePeriodPools, type PeriodPools } from './PeriodPools';
 import {
   PERIOD_RECORD_FORMAT,
   periodRecordDigest,
@@ -13,8 +14,12 @@ import {
 
 /** The outcome of verifyPeriod: ok, or the first difference with the sub-draw it is in. */
 export type PeriodVerdict =
-  | { readonly ok: true }
   | {
+      /** Every sub-draw replays and the record is the one its content gives. */
+      readonly ok: true;
+    }
+  | {
+      /** Something differs. */
       readonly ok: false;
       /** What differs: the record's shape, the plan, a sub-draw's result, or the record digest. */
       readonly reason: 'malformed-record' | 'plan-mismatch' | 'result-mismatch' | 'digest-mismatch';
@@ -22,7 +27,9 @@ export type PeriodVerdict =
       readonly subDraw?: string;
       /** 0-based winner position within that sub-draw. */
       readonly position?: number;
+      /** What the replay gives. */
       readonly expected?: unknown;
+      /** What the record says. */
       readonly actual?: unknown;
       /** One sentence naming the sub-draw, the position and what differs. */
       readonly message: string;
@@ -31,6 +38,7 @@ export type PeriodVerdict =
 type Failure = Extract<PeriodVerdict, { ok: false }>;
 
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   try {
     return canonicalJson(a as CanonicalJsonValue) === canonicalJson(b as CanonicalJsonValue);
   } catch {
@@ -45,6 +53,7 @@ function same(a: unknown, b: unknown): boolean {
  * replayed with verifyRecord — then the record digest.
  */
 export function verifyPeriod(record: unknown, pools: PeriodPools): PeriodVerdict {
+  requirePeriodPools(pools, ['pools']);
   const r = record as Partial<PeriodRecord> | null;
   if (
     typeof r !== 'object' ||
@@ -55,6 +64,13 @@ export function verifyPeriod(record: unknown, pools: PeriodPools): PeriodVerdict
   ) {
     return { ok: false, reason: 'malformed-record', message: `not a ${PERIOD_RECORD_FORMAT} record` };
   }
+  const parsedPlan = parseWith(PeriodPlanSchema, r.plan, { path: ['record', 'plan'] });
+  if (!parsedPlan.ok)
+    return {
+      ok: false,
+      reason: 'malformed-record',
+      message: `the record's plan is not a ${PLAN_FORMAT} plan: ${parsedPlan.issues[0]!.message}`,
+    };
   const plan = r.plan;
   let recomputed: string;
   try {
@@ -70,11 +86,16 @@ export function verifyPeriod(record: unknown, pools: PeriodPools): PeriodVerdict
       expected: recomputed,
       actual: plan.digest,
     };
-  if (plan.digest !== pools.planDigest) {
+  // `engine` is informative: a record made by another version of yaohao verifies.
+  const mine = pools.plan;
+  if (
+    mine === undefined ? plan.digest !== pools.planDigest : planDigest({ ...mine, engine: plan.engine }) !== plan.digest
+  ) {
+    const field = mine === undefined ? undefined : firstDifference(mine, plan);
     return {
       ok: false,
       reason: 'plan-mismatch',
-      message: `the record's plan ${plan.digest} is not the plan of these entrants (${pools.planDigest})`,
+      message: `the record's plan ${plan.digest} is not the plan of these entrants (${pools.planDigest})${field === undefined ? '' : `: ${field} differs`}`,
       expected: pools.planDigest,
       actual: plan.digest,
     };
@@ -115,6 +136,30 @@ export function verifyPeriod(record: unknown, pools: PeriodPools): PeriodVerdict
       actual: r.digest,
     };
   return { ok: true };
+}
+
+// The engine (and so the digest, checked by verifyRecord) of a lottery record is informative.
+function informativeRemoved(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const v = value as Record<string, unknown>;
+  if (v['format'] === 'yaohao-record/1') return { ...v, engine: undefined, digest: undefined };
+  return 'record' in v ? { ...v, record: informativeRemoved(v['record']) } : value;
+}
+
+// The first field (or sub-draw field) where two plans differ, for the message.
+function firstDifference(expected: PeriodPlan, actual: PeriodPlan): string | undefined {
+  for (const key of ['policy', 'period', 'generator'] as const) if (!same(expected[key], actual[key])) return key;
+  // A sub-draw says more than the totals that follow from it.
+  const subDraws = Array.isArray(actual.subDraws) ? actual.subDraws : [];
+  for (let k = 0; k < Math.min(subDraws.length, expected.subDraws.length); k++) {
+    const a = subDraws[k] as unknown as Record<string, unknown>;
+    const e = expected.subDraws[k] as unknown as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(e), ...Object.keys(a ?? {})]))
+      if (!same(e[key], a?.[key])) return `subDraws[${k}].${key} (${String(e['label'])})`;
+  }
+  if (subDraws.length !== expected.subDraws.length) return 'the number of sub-draws';
+  for (const key of ['total', 'unallocated'] as const) if (!same(expected[key], actual[key])) return key;
+  return undefined;
 }
 
 function checkSubDraw(
@@ -163,7 +208,7 @@ function checkSubDraw(
         actual: verdict.actual,
         message: `${label}: ${verdict.message}`,
       };
-    if (!same(actual.record, expected.record))
+    if (!same(informativeRemoved(actual.record), informativeRemoved(expected.record)))
       return {
         ok: false,
         reason: 'result-mismatch',
@@ -189,7 +234,7 @@ function checkSubDraw(
       };
     }
   }
-  if (!same(expected, actual))
+  if (!same(informativeRemoved(expected), informativeRemoved(actual)))
     return {
       ok: false,
       reason: 'result-mismatch',

@@ -22,13 +22,24 @@ export type EntrantList = (typeof ENTRANT_LISTS)[number];
  * the remainder (e.g. individuals), so the parts always add up to the total exactly.
  */
 export interface CategoryNotice {
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** Annual total of the category. */
   readonly total: number;
   /** Fixed amounts, taken first. */
-  readonly fixed: readonly { readonly part: string; readonly amount: number }[];
+  readonly fixed: readonly {
+    /** The part's name. */
+    readonly part: string;
+    /** Its quota a year. */
+    readonly amount: number;
+  }[];
   /** Shares of the rest (decimal "0.8" or fraction "4/5"), rounded by the allocation's rounding. */
-  readonly shares: readonly { readonly part: string; readonly share: string }[];
+  readonly shares: readonly {
+    /** The part's name. */
+    readonly part: string;
+    /** Its share of what the fixed parts leave. */
+    readonly share: string;
+  }[];
   /** The part that receives whatever remains. */
   readonly rest: string;
 }
@@ -37,6 +48,7 @@ export interface CategoryNotice {
 export interface SubDrawRule {
   /** Unique within the period, e.g. "nev/family"; names the sub-draw's generator stream. */
   readonly label: string;
+  /** New-energy or ordinary quota. */
   readonly category: QuotaCategory;
   /** The part of the category notice this sub-draw allocates. */
   readonly part: string;
@@ -56,7 +68,9 @@ export interface SubDrawRule {
 
 /** A period of the year: its id ("h1", "06", …) and its sub-draws, in order. */
 export interface PeriodRule {
+  /** The period's id within the year: "h1", "06", …. */
   readonly id: string;
+  /** Its sub-draws, in the order they are run. */
   readonly subDraws: readonly SubDrawRule[];
 }
 
@@ -70,30 +84,32 @@ export interface AllocationRule {
   readonly periods: readonly PeriodRule[];
 }
 
-/** A share: a non-negative decimal ("0.8") or fraction ("1/6"), at most 1. */
-export const SHARE_PATTERN: RegExp = /^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/;
+/** A share: a non-negative decimal ("0.8") or fraction ("1/6") of at most 32 characters. */
+export const SHARE_PATTERN: RegExp = /^(?=.{1,32}$)(\d+(\.\d+)?|\d+\/[1-9]\d*)$/;
 const share = z
   .string()
   .regex(SHARE_PATTERN, { error: 'a share is a decimal such as "0.8" or a fraction such as "1/6"' });
 const part = z.string().min(1);
 
+/** The zod schema of CategoryNotice. */
+export const CategoryNoticeSchema: z.ZodType<CategoryNotice> = z
+  .strictObject({
+    category: z.enum(['nev', 'ordinary']),
+    total: z.int().min(0),
+    fixed: z.array(z.strictObject({ part, amount: z.int().min(0) }).readonly()).readonly(),
+    shares: z.array(z.strictObject({ part, share }).readonly()).readonly(),
+    rest: part,
+  })
+  .readonly();
+
+/** The roundings a share may take. */
+export const ROUNDINGS: readonly AllocationRule['rounding'][] = ['floor', 'half-up', 'half-even'];
+
 /** The zod schema of AllocationRule. */
 export const AllocationRuleSchema: z.ZodType<AllocationRule> = z
   .strictObject({
-    rounding: z.enum(['floor', 'half-up', 'half-even']),
-    notices: z
-      .array(
-        z
-          .strictObject({
-            category: z.enum(['nev', 'ordinary']),
-            total: z.int().min(0),
-            fixed: z.array(z.strictObject({ part, amount: z.int().min(0) }).readonly()).readonly(),
-            shares: z.array(z.strictObject({ part, share }).readonly()).readonly(),
-            rest: part,
-          })
-          .readonly(),
-      )
-      .readonly(),
+    rounding: z.enum(ROUNDINGS),
+    notices: z.array(CategoryNoticeSchema).readonly(),
     periods: z
       .array(
         z

@@ -5,6 +5,7 @@ import { AllocationRuleSchema, type AllocationRule } from './Allocation';
 
 /** Everyone gets one entry (Beijing 2011–2013, Guangzhou, Shenzhen). */
 export interface FlatWeightRule {
+  /** Always "flat". */
   readonly rule: 'flat';
 }
 
@@ -14,6 +15,7 @@ export interface FlatWeightRule {
  * beijing2014: 24 and 12; beijing2016 (ceil(N / 6)): 6 and 6.
  */
 export interface LadderWeightRule {
+  /** Always "ladder". */
   readonly rule: 'ladder';
   /** Highest N that still has 1 step. */
   readonly drawsAtFirstStep: number;
@@ -23,6 +25,7 @@ export interface LadderWeightRule {
 
 /** Each record carries its own `weight` (replaying a published pool, other cities). */
 export interface ExplicitWeightRule {
+  /** Always "explicit". */
   readonly rule: 'explicit';
 }
 
@@ -32,6 +35,7 @@ export interface ExplicitWeightRule {
  * entered from 2021 on. Records give `drawsTo2020` and `drawsSince2021` (or the authority's `steps`).
  */
 export interface Beijing2021WeightRule {
+  /** The 2021– rule. */
   readonly rule: 'beijing2021';
   /** Highest 2020 draw count that still has 1 step (6). */
   readonly drawsAtFirstStep: number;
@@ -42,7 +46,7 @@ export interface Beijing2021WeightRule {
   /**
    * How a part block of post-2020 draws counts (the draw being held included): `floor` — a step
    * once a block is complete; `ceil` — the first post-2020 draw already adds one. The sources
-   * leave this open (domain.md §2), so it is a parameter.
+   * leave this open (docs/spec.md §11.1), so it is a parameter.
    */
   readonly after2020Rounding: 'floor' | 'ceil';
 }
@@ -63,7 +67,12 @@ export interface QueueYearRule {
 /** Family points (家庭积分), 2021–: every number of the official formula. */
 export interface FamilyRule {
   /** Base points: the main applicant (2) and everyone else (1). */
-  readonly basePoints: { readonly main: number; readonly other: number };
+  readonly basePoints: {
+    /** The main applicant's base points (2). */
+    readonly main: number;
+    /** Everyone else's (1). */
+    readonly other: number;
+  };
   /** Points per accumulated lottery step (1). */
   readonly pointsPerStep: number;
   /** Points per full year in the new-energy queue (1). */
@@ -101,6 +110,12 @@ export interface Policy {
   /** Where the rules come from. */
   readonly sources: readonly string[];
 }
+
+/** A policy whose weight rule is known to be `R` (the presets are typed this way). */
+export type PolicyWith<R extends WeightRule> = Policy & {
+  /** The weight rule, of type R. */
+  readonly weights: R;
+};
 
 const weightRuleSchema = z.discriminatedUnion('rule', [
   z

@@ -1,5 +1,12 @@
 import type { AllocationRule, CategoryNotice, PeriodRule, SubDrawRule } from './Allocation';
-import type { FamilyRule, Policy } from './Policy';
+import type {
+  Beijing2021WeightRule,
+  ExplicitWeightRule,
+  FamilyRule,
+  FlatWeightRule,
+  LadderWeightRule,
+  PolicyWith,
+} from './Policy';
 
 // A sub-draw whose label names its category and part: "nev/family" allocates the family part of
 // the new-energy notice.
@@ -83,7 +90,7 @@ function allocation2021(notices: readonly CategoryNotice[]): AllocationRule {
   };
 }
 
-// Published splits (domain.md §2). NEV: units and operating vehicles are fixed numbers, families
+// Published splits (docs/spec.md §12.1). NEV: units and operating vehicles are fixed numbers, families
 // take their share of the rest, individuals the remainder; ordinary: units fixed, the mixed pool
 // the rest. Years whose fixed numbers we do not have carry no notice for that category.
 const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
@@ -125,44 +132,44 @@ const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
 const BEIJING_2016_NOTICE = 'http://big5.china.com.cn/gate/big5/finance.china.com.cn//news/20160107/3533615.shtml';
 
 /** Beijing 2011–2013: monthly draws, everyone one entry. */
-const beijing2011: Policy = {
+const beijing2011: PolicyWith<FlatWeightRule> = {
   id: 'beijing2011',
   title: 'Beijing 2011–2013: monthly draws, one entry each',
   weights: { rule: 'flat' },
   // There were no steps to add a C5 step to.
   c5ExtraSteps: 0,
   allocation: ALLOCATION_2011,
-  sources: ['domain.md §2'],
+  sources: ['docs/spec.md §1.3'],
 };
 
 /** Beijing 2014–2015: N ≤ 24 → 1 entry, then +1 per 12 more draws (N counts the current draw). */
-const beijing2014: Policy = {
+const beijing2014: PolicyWith<LadderWeightRule> = {
   id: 'beijing2014',
   title: 'Beijing 2014–2015: 1 entry up to 24 draws, +1 per 12 more',
   weights: { rule: 'ladder', drawsAtFirstStep: 24, drawsPerStep: 12 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2014,
-  sources: ['domain.md §2'],
+  sources: ['docs/spec.md §1.3'],
 };
 
 /** Beijing 2016–2020: steps = ceil(N / 6). */
-const beijing2016: Policy = {
+const beijing2016: PolicyWith<LadderWeightRule> = {
   id: 'beijing2016',
   title: 'Beijing 2016–2020: ceil(N / 6) entries',
   weights: { rule: 'ladder', drawsAtFirstStep: 6, drawsPerStep: 6 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2016,
-  sources: [BEIJING_2016_NOTICE, 'domain.md §2'],
+  sources: [BEIJING_2016_NOTICE, 'docs/spec.md §1.3'],
 };
 
 const BEIJING_2021_SOURCES = [
   'https://feifmx.com/socialgd/10000169/20200601/38290589_2.html',
   'http://www.hand4g.com/jt/491496.html',
   'http://www.hsujglq.cn/xw/gnxw/20230106/182906.html',
-  'domain.md §2–3',
+  'docs/spec.md §11, §12.1',
 ];
 
-/** Family points as the 2020 rules define them (domain.md §3); every number is a parameter. */
+/** Family points as the 2020 rules define them (docs/spec.md §11.4); every number is a parameter. */
 const BEIJING_FAMILY: FamilyRule = {
   basePoints: { main: 2, other: 1 },
   pointsPerStep: 1,
@@ -175,7 +182,7 @@ const BEIJING_FAMILY: FamilyRule = {
   utcOffset: '+08:00',
 };
 
-function beijing2021Era(year: number): Policy {
+function beijing2021Era(year: number): PolicyWith<Beijing2021WeightRule> {
   return {
     id: `beijing${year}`,
     title: `Beijing ${year}: families by points and individuals by steps in one ordinary pool`,
@@ -200,7 +207,7 @@ function beijing2021Era(year: number): Policy {
 }
 
 /** Each record carries its own weight (replaying a published pool, other cities). */
-const explicit: Policy = {
+const explicit: PolicyWith<ExplicitWeightRule> = {
   id: 'explicit',
   title: 'Explicit weights: each record states its number of entries',
   weights: { rule: 'explicit' },
@@ -210,14 +217,22 @@ const explicit: Policy = {
 
 /** Built-in policies, by name. */
 export const presets: {
-  readonly beijing2011: Policy;
-  readonly beijing2014: Policy;
-  readonly beijing2016: Policy;
-  readonly beijing2021: Policy;
-  readonly beijing2022: Policy;
-  readonly beijing2023: Policy;
-  readonly beijing2024: Policy;
-  readonly explicit: Policy;
+  /** Beijing 2011–2013: monthly draws, one entry each. */
+  readonly beijing2011: PolicyWith<FlatWeightRule>;
+  /** Beijing 2014–2015: N ≤ 24 → 1 entry, then +1 per 12 more draws. */
+  readonly beijing2014: PolicyWith<LadderWeightRule>;
+  /** Beijing 2016–2020: steps = ceil(N / 6). */
+  readonly beijing2016: PolicyWith<LadderWeightRule>;
+  /** Beijing 2021: families by points and individuals by steps in one ordinary pool. */
+  readonly beijing2021: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2022 (as 2021; its quota split is not in the preset). */
+  readonly beijing2022: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2023, with the published new-energy split. */
+  readonly beijing2023: PolicyWith<Beijing2021WeightRule>;
+  /** Beijing 2024, with the published new-energy and ordinary splits. */
+  readonly beijing2024: PolicyWith<Beijing2021WeightRule>;
+  /** Each record carries its own weight (replaying a published pool, other cities). */
+  readonly explicit: PolicyWith<ExplicitWeightRule>;
 } = {
   beijing2011,
   beijing2014,

@@ -1,4 +1,7 @@
-import type { Beijing2021WeightRule } from './Policy';
+import { requireInteger } from '../errors/arguments';
+import { parseWith } from '../errors/fromZod';
+import { YaohaoError } from '../errors/YaohaoError';
+import { WeightRuleSchema, type Beijing2021WeightRule } from './Policy';
 
 /**
  * Steps under the 2021 rule, from draws entered up to the end of 2020 and from 2021 on. Integer
@@ -11,6 +14,19 @@ import type { Beijing2021WeightRule } from './Policy';
  * for a family member, count only draws already entered (their accumulated 阶梯数).
  */
 export function steps2021(rule: Beijing2021WeightRule, drawsTo2020: number, drawsSince2021: number): number {
+  const parsed = parseWith(WeightRuleSchema, rule, { path: ['rule'] });
+  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  if (parsed.value.rule !== 'beijing2021')
+    throw new YaohaoError([
+      { code: 'invalid_value', path: ['rule', 'rule'], message: 'steps2021 takes a beijing2021 weight rule' },
+    ]);
+  requireInteger(drawsTo2020, ['drawsTo2020'], 0, Number.MAX_SAFE_INTEGER);
+  requireInteger(drawsSince2021, ['drawsSince2021'], 0, Number.MAX_SAFE_INTEGER);
+  return steps2021Of(parsed.value, drawsTo2020, drawsSince2021);
+}
+
+/** steps2021 for a checked rule and counts (the pool's readers call this per person). */
+export function steps2021Of(rule: Beijing2021WeightRule, drawsTo2020: number, drawsSince2021: number): number {
   if (drawsTo2020 === 0 && drawsSince2021 === 0) return 0;
   let steps = 0;
   if (drawsTo2020 > 0) {

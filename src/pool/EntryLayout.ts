@@ -177,6 +177,14 @@ export class EntryLayout {
     return low === 0 ? position : this.selector.select(low, position);
   }
 
+  /** The distinct weights, heaviest first, each with the number of codes that have it. */
+  weightCounts(): { readonly weight: number; readonly count: number }[] {
+    const out: { weight: number; count: number }[] = [];
+    for (let g = this.thresholds.length - 1; g >= 0; g--)
+      out.push({ weight: this.thresholds[g]!, count: this.groupSize[g]! - (this.groupSize[g + 1] ?? 0) });
+    return out;
+  }
+
   /** Number of passes (the largest weight). */
   get passes(): number {
     return this.thresholds.length === 0 ? 0 : this.thresholds[this.thresholds.length - 1]!;

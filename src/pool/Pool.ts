@@ -1,7 +1,10 @@
+import { argumentError } from '../errors/arguments';
+import { describeValue } from '../errors/fromZod';
+import type { PathSegment } from '../errors/Issue';
 import { YaohaoError } from '../errors/YaohaoError';
 import { APPLICANT_KINDS, type ApplicantKind } from './ApplicantKind';
 import { codeToNumber, isApplicationCode, numberToCode } from './applicationCode';
-import type { EntryLayout } from './EntryLayout';
+import { EntryLayout } from './EntryLayout';
 
 /**
  * The columns of a pool, in ascending code order. Internal: never handed to users. A key is
@@ -51,8 +54,19 @@ export class Pool {
   /** Id of the policy that weighed the records. */
   readonly policyId: string;
 
-  /** Use createPool; this constructor trusts its (already validated) columns. */
+  /** @internal Use createPool: this constructor takes the pool's internal columns, already validated. */
   constructor(columns: PoolColumns, policyId: string) {
+    const c = columns as Partial<PoolColumns> | null;
+    if (
+      typeof c !== 'object' ||
+      c === null ||
+      !(c.keys instanceof Float64Array) ||
+      !(c.weights instanceof Uint32Array) ||
+      c.keys.length !== c.weights.length ||
+      !(c.layout instanceof EntryLayout) ||
+      typeof policyId !== 'string'
+    )
+      throw argumentError(['columns'], 'the columns of a pool (build pools with createPool)', columns);
     Object.defineProperty(this, COLUMNS, { value: columns, enumerable: false, writable: false });
     this.size = columns.keys.length;
     this.totalEntries = columns.layout.totalEntries;
@@ -76,9 +90,9 @@ export class Pool {
         {
           code: 'entry_out_of_range',
           path: ['entry'],
-          message: `entry ${entry} is outside 1..${this.totalEntries}`,
+          message: `entry ${describeValue(entry)} is outside 1..${this.totalEntries}`,
           expected: `an integer from 1 to ${this.totalEntries}`,
-          received: String(entry),
+          received: describeValue(entry),
         },
       ]);
     }
@@ -120,8 +134,14 @@ export class Pool {
 
   /** The application at 0-based `index` in code order. */
   at(index: number): PoolApplication {
-    if (!Number.isInteger(index) || index < 0 || index >= this.size)
-      throw new RangeError(`no application at index ${index}`);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= this.size)
+      throw new YaohaoError([
+        {
+          code: 'entry_out_of_range',
+          path: ['index'],
+          message: `there is no application at index ${describeValue(index)}: the pool has ${this.size}`,
+        },
+      ]);
     const columns = poolColumns(this);
     return {
       code: numberToCode(codeValueAt(columns, index)),
@@ -140,6 +160,13 @@ export class Pool {
   *applications(): IterableIterator<PoolApplication> {
     for (let i = 0; i < this.size; i++) yield this.at(i);
   }
+}
+
+/** `value` as a Pool (of this or another copy of the library), or a YaohaoError naming `path`. */
+export function requirePool(value: unknown, path: readonly PathSegment[]): Pool {
+  if (typeof value !== 'object' || value === null || !(COLUMNS in value))
+    throw argumentError(path, 'a Pool (built by createPool)', value);
+  return value as unknown as Pool;
 }
 
 /** Internal: the typed columns of a pool (for commitment, drawing and writers). */

@@ -3,7 +3,7 @@ export const APPLICATION_CODE_PATTERN: RegExp = /^[0-9]{13}$/;
 
 /** True when `text` is 13 ASCII decimal digits. */
 export function isApplicationCode(text: string): boolean {
-  return parseApplicationCode(text) >= 0;
+  return typeof text === 'string' && parseApplicationCode(text) >= 0;
 }
 
 /** The code's numeric value (see codeToNumber), or −1 when `text` is not 13 ASCII decimal digits. One pass. */

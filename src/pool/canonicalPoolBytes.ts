@@ -1,5 +1,6 @@
 import { KIND_LETTERS } from './ApplicantKind';
-import { poolColumns, type Pool } from './Pool';
+import { argumentError, requireInteger } from '../errors/arguments';
+import { poolColumns, requirePool, type Pool } from './Pool';
 
 /** Version tag of the canonical pool form and of the entry layout it implies (docs/spec.md §2.3). */
 export const POOL_FORMAT = 'yaohao-pool/1';
@@ -29,6 +30,9 @@ const KIND_FIELDS = KIND_LETTERS.map((letter) => (SPACE | (letter.charCodeAt(0) 
  * streams. Each chunk is a fresh buffer the sink may keep.
  */
 export function writeCanonicalPool(pool: Pool, sink: (chunk: Uint8Array) => void, chunkBytes: number = 1 << 20): void {
+  requirePool(pool, ['pool']);
+  if (typeof sink !== 'function') throw argumentError(['sink'], 'a function taking each chunk', sink);
+  requireInteger(chunkBytes, ['chunkBytes'], 1, 2 ** 30);
   const { keys, weights } = poolColumns(pool);
   const size = Math.max(chunkBytes, 64);
   let buffer = new Uint8Array(size);

@@ -1,7 +1,7 @@
 import { toHex } from '../encoding/hex';
 import { createSha256 } from '../encoding/sha256';
 import { POOL_FORMAT, writeCanonicalPool } from './canonicalPoolBytes';
-import type { Pool } from './Pool';
+import { requirePool, type Pool } from './Pool';
 
 /** What is published before the seed exists: it binds every code, weight and kind, and the layout version. */
 export interface PoolCommitment {
@@ -20,6 +20,7 @@ const computed = new WeakMap<Pool, PoolCommitment>();
 
 /** Commits to a pool: the SHA-256 of its canonical form, with its size and entry total. */
 export function commitPool(pool: Pool): PoolCommitment {
+  requirePool(pool, ['pool']);
   let commitment = computed.get(pool);
   if (commitment === undefined) {
     commitment = computeCommitment(pool);

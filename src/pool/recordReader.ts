@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { fromZodIssues, type IssueLocation } from '../errors/fromZod';
+import { parseWith, type IssueLocation } from '../errors/fromZod';
 import type { Issue } from '../errors/Issue';
 import type { Policy } from '../policy/Policy';
-import { stepsForDraws } from '../policy/stepsForDraws';
+import { countedSteps } from '../policy/stepsForDraws';
 import { kindId } from './ApplicantKind';
 import { codeToNumber } from './applicationCode';
 import { read2021RecordsWith } from '../family/read2021Record';
@@ -33,8 +33,8 @@ export function countedWeigher(policy: Policy): CountedWeigher {
   const bonus = policy.c5ExtraSteps;
   // Real draw counts are small (Beijing has held < 200 draws): look them up, compute the rest.
   const table = new Uint32Array(TABLED_DRAWS);
-  for (let draws = 0; draws < TABLED_DRAWS; draws++) table[draws] = stepsForDraws(rule, draws);
-  return (draws, c5) => (draws < TABLED_DRAWS ? table[draws]! : stepsForDraws(rule, draws)) + (c5 ? bonus : 0);
+  for (let draws = 0; draws < TABLED_DRAWS; draws++) table[draws] = countedSteps(rule, draws);
+  return (draws, c5) => (draws < TABLED_DRAWS ? table[draws]! : countedSteps(rule, draws)) + (c5 ? bonus : 0);
 }
 
 /** The fast-path shape of a policy's records. */
@@ -74,9 +74,9 @@ export function readWithSchema(
   record: unknown,
   at: IssueLocation,
 ): WeighedRecord | Issue[] {
-  const result = schema.safeParse(record, { reportInput: true });
-  if (!result.success) return explainWeightField(fromZodIssues(result.error.issues, at), shape.explicit);
-  const value = result.data as {
+  const result = parseWith(schema, record, at);
+  if (!result.ok) return explainWeightField(result.issues, shape.explicit);
+  const value = result.value as {
     kind?: 'individual' | 'family' | 'unit';
     code: string;
     draws?: number;

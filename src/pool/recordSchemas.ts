@@ -18,7 +18,10 @@ export interface CountedIndividualRecord {
 }
 
 /** An individual's application under a flat policy (draws optional and ignored). */
-export type FlatIndividualRecord = Omit<CountedIndividualRecord, 'draws'> & { readonly draws?: number | undefined };
+export type FlatIndividualRecord = Omit<CountedIndividualRecord, 'draws'> & {
+  /** Earlier draws (checked, not used: every application has one step). */
+  readonly draws?: number | undefined;
+};
 
 /** A record that states its own number of entries (explicit policy). */
 export interface ExplicitRecord {

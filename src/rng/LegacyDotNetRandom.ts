@@ -1,3 +1,5 @@
+import { argumentError, isObject, requireInteger } from '../errors/arguments';
+
 /** The saved state of a LegacyDotNetRandom; `fromState` continues exactly where it was taken. */
 export interface LegacyDotNetRandomState {
   /** The 56-slot table (slot 0 unused), each value in [0, MBIG). */
@@ -26,7 +28,7 @@ export class LegacyDotNetRandom {
 
   /** `seed` must be an integer in 0..2147483647 (yaohao never passes negative seeds; .NET takes |seed|). */
   constructor(seed: number) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > MBIG) throw new RangeError(`legacy seed out of range: ${seed}`);
+    requireInteger(seed, ['seed'], 0, MBIG);
     // C# int arithmetic is unchecked: every step wraps modulo 2^32, which `| 0` reproduces.
     // (Seeds above MSEED = 161803398 make the table negative and these wraps happen.)
     const a = new Int32Array(56);
@@ -54,6 +56,15 @@ export class LegacyDotNetRandom {
 
   /** Rebuilds a generator from `getState()`; it continues the same sequence. */
   static fromState(state: LegacyDotNetRandomState): LegacyDotNetRandom {
+    const table = isObject(state) ? state['seedArray'] : undefined;
+    if (
+      !Array.isArray(table) ||
+      table.length !== 56 ||
+      !table.every((v) => Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 31)
+    )
+      throw argumentError(['state', 'seedArray'], '56 32-bit integers (from getState)', table);
+    requireInteger(state.inext, ['state', 'inext'], 0, 55);
+    requireInteger(state.inextp, ['state', 'inextp'], 0, 55);
     const random = new LegacyDotNetRandom(0);
     random.seedArray.set(state.seedArray);
     random.inext = state.inext;
@@ -88,6 +99,8 @@ export class LegacyDotNetRandom {
 
   /** .NET `Next(maxValue)`: `(int)(Sample() × maxValue)`, for 1 ≤ maxValue ≤ 2147483647. Slightly non-uniform for large maxValue, as in .NET. */
   nextBelow(maxValue: number): number {
+    if (typeof maxValue !== 'number' || !(maxValue >= 1 && maxValue <= MBIG && Number.isInteger(maxValue)))
+      requireInteger(maxValue, ['maxValue'], 1, MBIG);
     // (int) in C# truncates toward zero.
     return Math.trunc(this.sample() * maxValue);
   }

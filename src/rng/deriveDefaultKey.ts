@@ -1,6 +1,7 @@
 import { createSha256 } from '../encoding/sha256';
 import { toHex } from '../encoding/hex';
-import { utf8 } from '../encoding/utf8';
+import { isWellFormedString, utf8 } from '../encoding/utf8';
+import { YaohaoError } from '../errors/YaohaoError';
 
 /** Domain-separation tag of the default generator's key derivation; changes only with the spec. */
 export const DEFAULT_KEY_TAG = 'yaohao/default-generator/1';
@@ -19,6 +20,18 @@ function lengthPrefixed(bytes: Uint8Array): Uint8Array {
  * seedrandom's key collisions ('a' = 'aa', characters above U+00FF losing their high byte).
  */
 export function deriveDefaultKey(seed: string, label: string): string {
+  for (const [value, code] of [
+    [seed, 'invalid_seed'],
+    [label, 'invalid_label'],
+  ] as const)
+    if (typeof value !== 'string' || !isWellFormedString(value))
+      throw new YaohaoError([
+        {
+          code,
+          path: [code === 'invalid_seed' ? 'seed' : 'label'],
+          message: `the ${code === 'invalid_seed' ? 'seed' : 'label'} must be a well-formed string`,
+        },
+      ]);
   const hasher = createSha256();
   hasher.update(utf8(DEFAULT_KEY_TAG));
   hasher.update(new Uint8Array([0]));

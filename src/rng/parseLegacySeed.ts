@@ -7,7 +7,7 @@ export const MAX_LEGACY_SEED = 2147483647;
  * same draw. Returns undefined when the string is not such a seed.
  */
 export function parseLegacySeed(seed: string): number | undefined {
-  if (!/^[0-9]{1,10}$/.test(seed)) return undefined;
+  if (typeof seed !== 'string' || !/^[0-9]{1,10}$/.test(seed)) return undefined;
   const value = Number(seed);
   return value <= MAX_LEGACY_SEED ? value : undefined;
 }

@@ -1,3 +1,4 @@
+import { requireInteger, requireObject, requireString } from '../errors/arguments';
 import { numberToCode } from '../pool/applicationCode';
 import { deriveDefaultKey } from '../rng/deriveDefaultKey';
 import { Rc4WordSource } from '../rng/Rc4WordSource';
@@ -17,8 +18,11 @@ export interface SyntheticPoolOptions {
 
 /** One synthetic individual record (beijing2014/2016 shape). */
 export interface SyntheticRecord {
+  /** 13-digit application code. */
   readonly code: string;
+  /** Earlier draws entered. */
   readonly draws: number;
+  /** Holds a C5 licence. */
   readonly c5?: true;
 }
 
@@ -28,10 +32,26 @@ export interface SyntheticRecord {
  * order, as applications do), draw counts are uniform, about 0.1 % hold a C5 licence.
  * Randomness comes from the default generator's stream, so any platform gives the same records.
  */
-export function* syntheticBeijingRecords(options: SyntheticPoolOptions): Generator<SyntheticRecord, void, undefined> {
-  const { size, seed = 'yaohao-synthetic', maxDraws = 60, c5OneIn = 1000 } = options;
-  if (!Number.isSafeInteger(size) || size < 0 || size > 900_000_000)
-    throw new RangeError(`size must be 0..900000000, got ${size}`);
+export function syntheticBeijingRecords(options: SyntheticPoolOptions): Generator<SyntheticRecord, void, undefined> {
+  // Checked when called, not when the first record is asked for.
+  const o = requireObject(options, ['options']);
+  const size = requireInteger(o['size'], ['options', 'size'], 0, MAX_SYNTHETIC_SIZE);
+  const seed = o['seed'] === undefined ? 'yaohao-synthetic' : requireString(o['seed'], ['options', 'seed']);
+  const maxDraws =
+    o['maxDraws'] === undefined ? 60 : requireInteger(o['maxDraws'], ['options', 'maxDraws'], 1, 2 ** 32);
+  const c5OneIn = o['c5OneIn'] === undefined ? 1000 : requireInteger(o['c5OneIn'], ['options', 'c5OneIn'], 1, 2 ** 32);
+  return records(size, seed, maxDraws, c5OneIn);
+}
+
+/** The most records syntheticBeijingRecords makes: codes are a 9-digit running number from 100,000,000. */
+export const MAX_SYNTHETIC_SIZE = 900_000_000;
+
+function* records(
+  size: number,
+  seed: string,
+  maxDraws: number,
+  c5OneIn: number,
+): Generator<SyntheticRecord, void, undefined> {
   const words = Rc4WordSource.fromKey(deriveDefaultKey(seed, 'synthetic-beijing-records'));
   for (let i = 0; i < size; i++) {
     const prefix = uniformIndex(words, 10_000);

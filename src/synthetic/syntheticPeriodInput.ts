@@ -1,4 +1,6 @@
 import type { PeriodInput } from '../period/periodRecords';
+import { requireInteger, requireObject, requireString } from '../errors/arguments';
+import { YaohaoError } from '../errors/YaohaoError';
 import { numberToCode } from '../pool/applicationCode';
 import { deriveDefaultKey } from '../rng/deriveDefaultKey';
 import { Rc4WordSource } from '../rng/Rc4WordSource';
@@ -10,10 +12,15 @@ import { daysFromCivil } from '../time/timestamp';
 export interface SyntheticPeriodOptions {
   /** Allocation year (queue and registration times fall before it). */
   readonly year: number;
+  /** New-energy units. */
   readonly nevUnits: number;
+  /** New-energy operating-vehicle companies. */
   readonly nevOperators: number;
+  /** New-energy families. */
   readonly nevFamilies: number;
+  /** New-energy individuals. */
   readonly nevIndividuals: number;
+  /** Ordinary-lottery units. */
   readonly ordinaryUnits: number;
   /** Individuals in the ordinary pool. */
   readonly ordinaryIndividuals: number;
@@ -23,6 +30,37 @@ export interface SyntheticPeriodOptions {
   readonly alsoOrdinaryPerMille?: number;
   /** Any string; the same seed gives the same input. */
   readonly seed?: string;
+}
+
+const COUNTS = [
+  'nevUnits',
+  'nevOperators',
+  'nevFamilies',
+  'nevIndividuals',
+  'ordinaryUnits',
+  'ordinaryIndividuals',
+  'ordinaryFamilies',
+] as const;
+
+// Every application takes a 9-digit running number from 100,000,000; the lists are built in memory.
+const MAX_APPLICATIONS = 50_000_000;
+
+function checkOptions(options: unknown): void {
+  const o = requireObject(options, ['options']);
+  requireInteger(o['year'], ['options', 'year'], 2000, 9999);
+  let total = 0;
+  for (const key of COUNTS) total += requireInteger(o[key], ['options', key], 0, MAX_APPLICATIONS);
+  if (total > MAX_APPLICATIONS)
+    throw new YaohaoError([
+      {
+        code: 'invalid_value',
+        path: ['options'],
+        message: `at most ${MAX_APPLICATIONS} applications in all, got ${total}`,
+      },
+    ]);
+  if (o['alsoOrdinaryPerMille'] !== undefined)
+    requireInteger(o['alsoOrdinaryPerMille'], ['options', 'alsoOrdinaryPerMille'], 0, 1000);
+  if (o['seed'] !== undefined) requireString(o['seed'], ['options', 'seed']);
 }
 
 const ROLES_BY_SIZE = [
@@ -41,6 +79,7 @@ const ROLES_BY_SIZE = [
  * members' histories, individuals with queue times, ordinary units, and a mixed ordinary pool.
  */
 export function syntheticPeriodInput(options: SyntheticPeriodOptions): PeriodInput {
+  checkOptions(options);
   const words = Rc4WordSource.fromKey(
     deriveDefaultKey(options.seed ?? 'yaohao-synthetic-period', `period-${options.year}`),
   );

@@ -1,8 +1,7 @@
 // The page's code lookup. A stand-in with the shape of the library's lookupDrawResult
 // (src/lifecycle/lookupDrawResult.ts, landing from the lifecycle branch): when that is on main,
 // this file becomes `export { lookupDrawResult as lookupCode, type DrawLookup } from '../index'`.
-import { AuditRecordSchema } from '../audit/AuditRecord';
-import { parseWith } from '../errors/fromZod';
+import { readAuditRecord } from '../audit/AuditRecord';
 import { YaohaoError } from '../errors/YaohaoError';
 import { isApplicationCode } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
@@ -28,14 +27,13 @@ export function lookupCode(pool: Pool, record: unknown, code: string): DrawLooku
     throw new YaohaoError([
       { code: 'invalid_code', path: ['code'], message: `code ${JSON.stringify(code)} is not 13 decimal digits` },
     ]);
-  const parsed = parseWith(AuditRecordSchema, record, { path: ['record'] });
-  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  const read = readAuditRecord(record, ['record']);
   const poolDigest = commitPool(pool).digest;
-  if (parsed.value.pool.digest !== poolDigest) return { status: 'record-not-of-pool', code, poolDigest };
+  if (read.pool.digest !== poolDigest) return { status: 'record-not-of-pool', code, poolDigest };
   const entries = pool.weightOf(code);
   if (entries === undefined) return { status: 'not-in-pool', code };
-  const position = parsed.value.winners.findIndex((w) => w.code === code);
+  const position = read.winners.findIndex((w) => w.code === code);
   if (position < 0) return { status: 'not-won', code, entries, totalEntries: pool.totalEntries };
-  const { entry } = parsed.value.winners[position]!;
+  const { entry } = read.winners[position]!;
   return { status: 'won', code, position: position + 1, entry, entries, totalEntries: pool.totalEntries };
 }

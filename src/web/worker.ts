@@ -2,10 +2,7 @@
 // big or hostile a file is. Requests are handled one at a time, in order; the state (the pool, the
 // record, the sheet) lives here, so a lookup never reads a file again.
 import { JITLESS } from './jitless';
-import { AuditRecordSchema, type AuditRecord } from '../audit/AuditRecord';
-import { parseResultSheet } from '../audit/resultSheetText';
-import { verifySheet } from '../audit/verifySheet';
-import { parseWith } from '../errors/fromZod';
+import { readAuditRecord } from '../audit/AuditRecord';
 import {
   checkPublishedSheet,
   commitPool,
@@ -13,12 +10,15 @@ import {
   formatIssue,
   inFile,
   isYaohaoError,
+  parseResultSheet,
   presets,
   readCsvPool,
   readJsonLinesPool,
   readOfficialZip,
   verifyRecord,
+  verifySheet,
   YaohaoError,
+  type AuditRecord,
   type Issue,
   type Pool,
   type PublishedSheet,
@@ -188,10 +188,8 @@ async function readRecord(request: Extract<Request, { kind: 'record' }>): Promis
       { code: 'invalid_syntax', path: [], message: `not valid JSON (${(error as Error).message})` },
     ]);
   }
-  const parsed = parseWith(AuditRecordSchema, value, { path: ['record'] });
-  if (!parsed.ok) throw new YaohaoError(parsed.issues);
+  const r = readAuditRecord(value, ['record']);
   record = { value, id: request.id };
-  const r = parsed.value;
   post({
     kind: 'record',
     id: request.id,

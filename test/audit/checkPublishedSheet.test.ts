@@ -86,7 +86,7 @@ describe('checkPublishedSheet with entry numbers (Beijing)', () => {
     sheet.quota = 39;
     expect(checkPublishedSheet(sheet)).toMatchObject({ ok: false, reason: 'unexplained-skip', position: 10 });
   });
-  it('matches the domain.md weighted example: pick 7 repeats code 5000… and is thrown away', () => {
+  it('matches the spec’s weighted example (§10): pick 7 repeats code 5000… and is thrown away', () => {
     const verdict = checkPublishedSheet({
       seed: '100000',
       totalEntries: 9,
@@ -132,10 +132,18 @@ describe('checkPublishedSheet: allocate-all and malformed sheets', () => {
     ).toMatchObject({ ok: true, mode: 'all' });
   });
   it('rejects sheets that do not match the schema', () => {
-    expect(checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [] })).toMatchObject({
+    expect(checkPublishedSheet({ seed: '1', totalEntries: -1, quota: 1, rows: [] })).toMatchObject({
       ok: false,
       reason: 'malformed-sheet',
     });
+    // T = 0 is an empty pool: nobody to allocate, and no row may appear.
+    expect(checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [] })).toMatchObject({
+      ok: true,
+      mode: 'all',
+    });
+    expect(
+      checkPublishedSheet({ seed: '1', totalEntries: 0, quota: 1, rows: [{ code: '1000000000001', entry: 1 }] }).ok,
+    ).toBe(false);
     expect(checkPublishedSheet({ seed: '1', totalEntries: 10, quota: 1, rows: [{ code: '1' }] })).toMatchObject({
       ok: false,
       reason: 'malformed-sheet',

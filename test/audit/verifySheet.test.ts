@@ -38,7 +38,7 @@ describe('verifySheet: a published sheet replayed against its pool', () => {
     expect(entry).toMatchObject({ ok: false, reason: 'winner-mismatch', position: 9 });
     if (!entry.ok)
       expect(entry.message).toBe(
-        `row 10 differs: replay (generator legacy, seed "033859", label "", quota 40) gives ${sheet.rows[9]!.code} at entry ${sheet.rows[9]!.entry}, the sheet says ${sheet.rows[9]!.code} at entry ${sheet.rows[9]!.entry! + 1}`,
+        `row 10 differs in its entry: replay (generator legacy, seed "033859", label "", quota 40) gives ${sheet.rows[9]!.code} at entry ${sheet.rows[9]!.entry}, the sheet says ${sheet.rows[9]!.code} at entry ${sheet.rows[9]!.entry! + 1}`,
       );
   });
 

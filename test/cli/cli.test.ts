@@ -210,9 +210,9 @@ describe.runIf(existsSync(CLI))(
       );
       expectBadInput(
         yaohao('draw', 'pool.zip', '--quota', '0', '--seed', '1', '--generator', 'legacy'),
-        /quota must be a positive integer/,
+        /--quota: takes a whole number from 1/,
       );
-      expectBadInput(yaohao('draw', 'pool.zip', '--quota', 'x', '--seed', '1'), /--quota takes a whole number/);
+      expectBadInput(yaohao('draw', 'pool.zip', '--quota', 'x', '--seed', '1'), /--quota: takes a whole number/);
       expectBadInput(
         yaohao('draw', 'pool.zip', '--quota', '1', '--seed', '1', '--generator', 'mt'),
         /Allowed choices are legacy, default/,

@@ -92,7 +92,7 @@ describe('drawLottery properties', () => {
           options.seed,
           options.label,
         );
-        fc.pre(spec !== 'exhausted');
+        fc.pre(spec !== 'exhausted' && spec !== 'too-costly');
         const { record } = drawLottery(pool, { ...options, quota });
         expect(record.winners.map((w) => ({ code: w.code, entry: w.entry }))).toEqual(spec.winners);
         expect(record.picks).toBe(spec.picks);

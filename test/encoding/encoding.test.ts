@@ -5,6 +5,7 @@ import { canonicalJson } from '../../src/encoding/canonicalJson';
 import { toHex } from '../../src/encoding/hex';
 import { createSha256, sha256 } from '../../src/encoding/sha256';
 import { isWellFormedString } from '../../src/encoding/utf8';
+import { YaohaoError } from '../../src/errors/YaohaoError';
 
 describe('canonicalJson (RFC 8785 subset)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace', () => {
@@ -22,9 +23,9 @@ describe('canonicalJson (RFC 8785 subset)', () => {
     );
   });
   it('refuses numbers that are not safe integers', () => {
-    expect(() => canonicalJson(1.5)).toThrow(TypeError);
-    expect(() => canonicalJson(2 ** 53)).toThrow(TypeError);
-    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
+    expect(() => canonicalJson(1.5)).toThrow(YaohaoError);
+    expect(() => canonicalJson(2 ** 53)).toThrow(YaohaoError);
+    expect(() => canonicalJson(Number.NaN)).toThrow(YaohaoError);
   });
   it('leaves out undefined properties', () => {
     expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');

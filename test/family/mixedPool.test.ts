@@ -1,7 +1,7 @@
 // A mixed ordinary pool: families and individuals win in proportion to their entries, and the
 // record says which kind each winner is. Fixed seeds: deterministic, never flaky.
 import { describe, expect, it } from 'vitest';
-import { createPool, drawLottery, JsonLinesPoolParser, commitPool, presets } from '../../src/index';
+import { createPool, drawLottery, JsonLinesPoolParser, commitPool, presets, type Policy } from '../../src/index';
 
 const records: unknown[] = [];
 for (let i = 0; i < 60; i++) {
@@ -21,7 +21,9 @@ for (let i = 0; i < 600; i++)
     drawsTo2020: (i * 7) % 60,
     drawsSince2021: i % 6,
   });
-const pool = createPool(records, { policy: presets.beijing2024 });
+// A policy typed as Policy takes records of any shape (they are checked at run time).
+const beijing2024: Policy = presets.beijing2024;
+const pool = createPool(records, { policy: beijing2024 });
 
 describe('mixed family + individual pool', () => {
   it('weighs families by points and individuals by steps, in one pass layout', () => {
@@ -58,7 +60,7 @@ describe('mixed family + individual pool', () => {
 
   it('binds each code’s kind in the commitment', () => {
     const asIndividual = createPool(
-      [...pool.applications()].map((a) => ({ code: a.code, weight: a.weight, kind: 'individual' })),
+      [...pool.applications()].map((a) => ({ code: a.code, weight: a.weight, kind: 'individual' as const })),
       { policy: presets.explicit },
     );
     const asIs = createPool(

@@ -76,7 +76,8 @@ describe('createPool', () => {
     function* generate(): Generator<unknown> {
       yield { code: '1234567890123', draws: 3 };
     }
-    expect(createPool(generate(), { policy: presets.beijing2016 }).size).toBe(1);
+    const beijing2016: Policy = presets.beijing2016; // any records for a policy known only as Policy
+    expect(createPool(generate(), { policy: beijing2016 }).size).toBe(1);
     const empty = createPool([], { policy: presets.beijing2016 });
     expect(empty.size).toBe(0);
     expect(empty.totalEntries).toBe(0);

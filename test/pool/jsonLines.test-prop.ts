@@ -113,7 +113,8 @@ describe('JsonLinesPoolParser', () => {
               records.push(Symbol('unparseable'));
             }
           });
-          const expected = safeCreatePool(records, { policy: presets.beijing2016 });
+          const policy: Policy = presets.beijing2016;
+          const expected = safeCreatePool(records, { policy });
           let actual: readonly Issue[] = [];
           try {
             parseJsonLines(text, presets.beijing2016);

@@ -1,7 +1,7 @@
 // Properties every generator must have (pure-rand style), run against each one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveDefaultKey, LegacyDotNetRandom, Rc4WordSource } from '../../src/index';
+import { deriveDefaultKey, LegacyDotNetRandom, Rc4WordSource, YaohaoError } from '../../src/index';
 import { SpecDotNetRandom, SpecRc4 } from '../support/independent';
 
 interface Subject<S> {
@@ -80,9 +80,9 @@ describe('legacy generator', () => {
     }
   });
   it('refuses seeds outside 0..2147483647', () => {
-    expect(() => new LegacyDotNetRandom(-1)).toThrow(RangeError);
-    expect(() => new LegacyDotNetRandom(2147483648)).toThrow(RangeError);
-    expect(() => new LegacyDotNetRandom(1.5)).toThrow(RangeError);
+    expect(() => new LegacyDotNetRandom(-1)).toThrow(YaohaoError);
+    expect(() => new LegacyDotNetRandom(2147483648)).toThrow(YaohaoError);
+    expect(() => new LegacyDotNetRandom(1.5)).toThrow(YaohaoError);
   });
 });
 

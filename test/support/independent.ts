@@ -137,6 +137,20 @@ export interface SpecWinner {
   entry: number;
 }
 
+/** Spec §5.3: the worst-case expected picks (heaviest codes winning first) against max(2^22, 32 n). BigInt. */
+export function specTooCostly(records: readonly SpecRecord[], quota: number): boolean {
+  const weights = records.map((r) => BigInt(r.weight)).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  const total = weights.reduce((a, b) => a + b, 0n);
+  const limit = BigInt(Math.max(2 ** 22, 32 * records.length));
+  let remaining = total;
+  let cost = 0n;
+  for (let k = 0; k < quota && k < weights.length; k++) {
+    cost += (total + remaining - 1n) / remaining;
+    remaining -= weights[k]!;
+  }
+  return cost > limit;
+}
+
 /** The draw of spec §5 over an expanded entry array. */
 export function specDraw(
   records: readonly SpecRecord[],
@@ -144,9 +158,10 @@ export function specDraw(
   generator: 'legacy' | 'default',
   seed: string,
   label: string,
-): { winners: SpecWinner[]; picks: number } | 'exhausted' {
+): { winners: SpecWinner[]; picks: number } | 'exhausted' | 'too-costly' {
   const sorted = [...records].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   if (quota >= sorted.length) return { winners: sorted.map((r, i) => ({ code: r.code, entry: i + 1 })), picks: 0 };
+  if (specTooCostly(records, quota)) return 'too-costly';
   const entries = specEntries(records);
   const total = entries.length;
   let next: () => number;

@@ -157,7 +157,10 @@ describe('the verifier page, offline in Chromium', () => {
     const verdict = await replayed(page, 'record');
     expect(verdict).toContain('Winner no. 4 differs from the replay.');
     expect(verdict).toContain('(winner-mismatch)');
-    expect(verdict).toContain(`the record says ${record.winners[3]!.code} at entry ${record.winners[3]!.entry + 1}`);
+    expect(verdict).toContain('winner #4 differs in its entry');
+    expect(verdict).toContain(
+      `the record says ${record.winners[3]!.code} (individual) at entry ${record.winners[3]!.entry + 1}`,
+    );
   });
 
   it('rejects a doctored sheet, against its seed and against the pool', async () => {
@@ -175,7 +178,7 @@ describe('the verifier page, offline in Chromium', () => {
     await page.setInputFiles('#pool-file', ZIP);
     const verdict = await replayed(page, 'sheet');
     expect(verdict).toContain('Winner no. 5 differs from the replay.');
-    expect(verdict).toContain('row 5 differs');
+    expect(verdict).toContain('row 5 differs in its code and entry');
   });
 
   it('looks a code up: won, not won (its entries of T), not in this pool', async () => {

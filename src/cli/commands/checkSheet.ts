@@ -1,9 +1,11 @@
 import { Option, type Command } from 'commander';
 import { checkPublishedSheet } from '../../audit/checkPublishedSheet';
-import { parseResultSheet } from '../../audit/resultSheetText';
+import { parseResultSheet, sheetValue } from '../../audit/resultSheetText';
+import { inFile, isYaohaoError } from '../../errors/YaohaoError';
+import { checkFiles } from '../../node/checkFiles';
 import { readTextFile } from '../../node/readInput';
 import { formatCount } from '../format';
-import { Failed, type CliContext } from '../context';
+import { Failed, textArg, type CliContext } from '../context';
 
 /** `yaohao check-sheet`. */
 export function checkSheetCommand(cli: Command, context: CliContext): void {
@@ -12,15 +14,22 @@ export function checkSheetCommand(cli: Command, context: CliContext): void {
     .description('check a published result sheet against its own seed (no pool needed)')
     .option('--flat', 'the pool had one entry per code (Guangzhou, Shenzhen, Beijing 2011–2013)')
     .addOption(new Option('--generator <id>', 'generator, when the sheet does not say').choices(['legacy', 'default']))
-    .option('--label <label>', 'sub-draw label, when the sheet does not say')
+    .option('--label <label>', 'sub-draw label, when the sheet does not say', textArg('--label'))
     .addHelpText(
       'after',
-      '\nExamples:\n  yaohao check-sheet result-202406.txt\n  yaohao check-sheet gz-201908.txt --flat --json',
+      '\nExamples:\n  yaohao check-sheet result-202406.txt\n  yaohao check-sheet gz-201908.txt --flat --json\n  yaohao draw pool.zip --quota 40 --seed 033859 --generator legacy --sheet - | yaohao check-sheet -',
     )
     .action(async (file: string, options: { flat?: boolean; generator?: 'legacy' | 'default'; label?: string }) => {
+      await checkFiles([{ option: '<sheet>', path: file }], []);
       const out = context.output();
-      const text = await readTextFile(file);
-      const { sheet, meta } = parseResultSheet(text);
+      const text = await readTextFile(file, '<sheet>');
+      let parsed: ReturnType<typeof parseResultSheet>;
+      try {
+        parsed = parseResultSheet(text);
+      } catch (error) {
+        throw isYaohaoError(error) ? inFile(error, file === '-' ? 'stdin' : file) : error;
+      }
+      const { sheet, meta } = parsed;
       const verdict = checkPublishedSheet({
         ...sheet,
         ...(options.generator === undefined ? {} : { generator: options.generator }),
@@ -28,10 +37,10 @@ export function checkSheetCommand(cli: Command, context: CliContext): void {
         ...(options.flat === true ? { pool: 'flat' } : {}),
       });
       out.say(
-        `sheet      ${file}${meta.title === undefined ? '' : `: ${meta.title}`}${meta.description === undefined ? '' : ` / ${meta.description}`}`,
+        `sheet      ${file === '-' ? 'stdin' : file}${meta.title === undefined ? '' : `: ${meta.title}`}${meta.description === undefined ? '' : ` / ${meta.description}`}`,
       );
       out.say(
-        `figures    T ${formatCount(sheet.totalEntries)}, quota ${formatCount(sheet.quota)}, seed ${sheet.seed}, ${formatCount(sheet.rows.length)} rows`,
+        `figures    T ${formatCount(sheet.totalEntries)}, quota ${formatCount(sheet.quota)}, seed ${sheetValue(sheet.seed)}, ${formatCount(sheet.rows.length)} rows`,
       );
       if (verdict.ok) {
         out.say(
@@ -42,9 +51,13 @@ export function checkSheetCommand(cli: Command, context: CliContext): void {
             'note: in a weighted pool the codes are checked only for repeats: tying each code to its entry needs the pool (yaohao verify)',
           );
         }
-        if (verdict.unverifiedSkips.length > 0) {
+        if (verdict.mode === 'all' && options.flat !== true && sheet.rows.length < sheet.totalEntries)
           out.say(
-            `note: ${formatCount(verdict.unverifiedSkips.length)} skipped picks hit entries no row shows; they are legitimate only if those entries belong to codes that had already won — the pool file can confirm (yaohao verify)`,
+            `note: every code won without a draw; that holds only if the pool has exactly ${formatCount(sheet.rows.length)} codes (yaohao commit shows the pool's size)`,
+          );
+        if (verdict.unverifiedSkipCount > 0) {
+          out.say(
+            `note: ${formatCount(verdict.unverifiedSkipCount)} skipped picks hit entries no row shows; they are legitimate only if those entries belong to codes that had already won — the pool file can confirm (yaohao verify)`,
           );
         }
         out.result({ ...verdict, meta });

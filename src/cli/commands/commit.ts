@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkFiles } from '../../node/checkFiles';
 import { commitPool } from '../../pool/commitPool';
 import { formatCount, formatDuration } from '../format';
 import { loadPool } from '../loadPool';
@@ -9,12 +10,19 @@ export function commitCommand(cli: Command, context: CliContext): void {
   cli
     .command('commit <pool>')
     .description('print the pool commitment: size, total entries, SHA-256 digest (and the zip MD5)')
-    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json)')
+    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json; - is stdin)')
     .addHelpText(
       'after',
       '\nExamples:\n  yaohao commit pool.jsonl --policy beijing2016\n  yaohao commit bjPersonCommon202406.zip --json',
     )
     .action(async (file: string, options: { policy?: string }) => {
+      await checkFiles(
+        [
+          { option: '<pool>', path: file },
+          { option: '--policy', path: options.policy ?? '' },
+        ],
+        [],
+      );
       const out = context.output();
       const loaded = await loadPool(file, options.policy, { md5: true });
       const commitment = commitPool(loaded.pool);

@@ -1,26 +1,27 @@
 import { Option, type Command } from 'commander';
+import { checkFiles } from '../../node/checkFiles';
 import { writeOfficialZipFile } from '../../node/officialZipFile';
 import { commitPool } from '../../pool/commitPool';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
-import { intArg, type CliContext } from '../context';
+import { intArg, textArg, type CliContext } from '../context';
 
 /** `yaohao export-zip`. */
 export function exportZipCommand(cli: Command, context: CliContext): void {
   cli
     .command('export-zip <pool>')
     .description('write a pool in the official Beijing zip layout (byte-stable), and print its MD5')
-    .requiredOption('--out <pool.zip>', 'the zip to write')
-    .requiredOption('--period <YYYYMM>', 'period number')
+    .requiredOption('--out <pool.zip>', 'the zip to write (- is stdout)')
+    .requiredOption('--period <YYYYMM>', 'period number', textArg('--period', true))
     .requiredOption('--quota <n>', 'quota (header line 7)', intArg('--quota'))
     .addOption(
       new Option('--type <type>', 'period type')
         .choices(['PERSONCOMMON', 'PERSONNEW', 'UNITCOMMON', 'UNITNEW'])
         .default('PERSONCOMMON'),
     )
-    .option('--title <text>', 'period title (header line 3)')
+    .option('--title <text>', 'period title (header line 3)', textArg('--title', true))
     .option('--deflate', 'compress (smaller; bytes then depend on the zlib version)')
-    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json)')
+    .option('--policy <preset|file>', 'how records become entries (preset name or policy.json; - is stdin)')
     .addHelpText(
       'after',
       '\nExample:\n  yaohao export-zip pool.jsonl --policy beijing2016 --period 202406 --quota 6400 --out bjPersonCommon202406.zip',
@@ -38,7 +39,14 @@ export function exportZipCommand(cli: Command, context: CliContext): void {
           policy?: string;
         },
       ) => {
-        const out = context.output();
+        await checkFiles(
+          [
+            { option: '<pool>', path: file },
+            { option: '--policy', path: options.policy ?? '' },
+          ],
+          [{ option: '--out', path: options.out }],
+        );
+        const out = context.output(options.out === '-');
         const loaded = await loadPool(file, options.policy);
         const md5 = await writeOfficialZipFile(loaded.pool, options.out, {
           period: options.period,

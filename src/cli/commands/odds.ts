@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { YaohaoError } from '../../errors/YaohaoError';
-import { atomicWrite } from '../../node/atomicWrite';
+import { checkFiles } from '../../node/checkFiles';
+import { writeOutput } from '../../node/writeOutput';
 import { readJsonFile } from '../../node/readInput';
 import type { ApplicantHistory } from '../../odds/ApplicantHistory';
 import { poolComposition } from '../../odds/PoolComposition';
@@ -9,7 +10,8 @@ import { waitingTime, type WaitingTime } from '../../odds/waitingTime';
 import { winProbabilities, type WinProbabilities } from '../../odds/winProbabilities';
 import type { Policy } from '../../policy/Policy';
 import { formatCount, formatDuration, timed } from '../format';
-import { loadPool, resolvePolicy } from '../loadPool';
+import { loadPool } from '../loadPool';
+import { resolvePolicy } from '../resolvePolicy';
 import { intArg, type CliContext, type Output } from '../context';
 
 interface OddsOptions {
@@ -47,7 +49,16 @@ export function oddsCommand(cli: Command, context: CliContext): void {
       '\nExamples:\n  yaohao odds pool.jsonl --policy beijing2016 --quota 6400\n  yaohao odds pool.jsonl --policy beijing2016 --quota 6400 --draws 30 --csv wait.csv\n  yaohao odds bjPersonCommon202406.zip --quota 6400 --draws 30 --growth beijing2016 --json',
     )
     .action(async (file: string, options: OddsOptions) => {
-      const out = context.output();
+      await checkFiles(
+        [
+          { option: '<pool>', path: file },
+          { option: '--policy', path: options.policy ?? '' },
+          { option: '--growth', path: options.growth ?? '' },
+          { option: '--applicant', path: options.applicant ?? '' },
+        ],
+        [{ option: '--csv', path: options.csv ?? '' }],
+      );
+      const out = context.output(options.csv === '-');
       const loaded = await loadPool(file, options.policy);
       const { pool } = loaded;
       const odds = timed(() => winProbabilities(pool, options.quota));
@@ -77,12 +88,8 @@ export function oddsCommand(cli: Command, context: CliContext): void {
         wait = waitingTime(history, policy, { classes, quota: options.quota }, { maxPeriods: options.periods });
         printWait(out, wait, policy);
         if (options.csv !== undefined) {
-          const csv = waitCsv(wait);
-          if (options.csv === '-') process.stdout.write(csv);
-          else {
-            await atomicWrite(options.csv, csv);
-            out.say(`csv        P(win by draw k) → ${options.csv}`);
-          }
+          await writeOutput(options.csv, waitCsv(wait), '--csv');
+          if (options.csv !== '-') out.say(`csv        P(win by draw k) → ${options.csv}`);
         }
       } else if (options.csv !== undefined) {
         throw usage('--csv writes an applicant’s waiting time: give --draws (or --applicant) too');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { YaohaoError } from '../../errors/YaohaoError';
 import { jsonSchemaOf, SCHEMAS } from '../schemas';
 import type { CliContext } from '../context';
+import { toStdout } from '../streams';
 
 /** `yaohao schema`. */
 export function schemaCommand(cli: Command, _context: CliContext): void {
@@ -13,12 +14,13 @@ export function schemaCommand(cli: Command, _context: CliContext): void {
       `\nNames: ${Object.keys(SCHEMAS).join(', ')}\n\nExamples:\n  yaohao schema           (all of them, by name)\n  yaohao schema record`,
     )
     .action((name: string | undefined) => {
-      if (name !== undefined && SCHEMAS[name] === undefined) {
+      // Object.hasOwn: `constructor`, `__proto__` and the rest of Object.prototype are not schemas.
+      if (name !== undefined && !Object.hasOwn(SCHEMAS, name)) {
         throw new YaohaoError([
           {
             code: 'invalid_value',
             path: ['name'],
-            message: `unknown schema "${name}"; names: ${Object.keys(SCHEMAS).join(', ')}`,
+            message: `unknown schema ${JSON.stringify(name.slice(0, 40))}; names: ${Object.keys(SCHEMAS).join(', ')}`,
           },
         ]);
       }
@@ -31,6 +33,6 @@ export function schemaCommand(cli: Command, _context: CliContext): void {
               ]),
             )
           : jsonSchemaOf(name);
-      process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      toStdout(`${JSON.stringify(value, null, 2)}\n`);
     });
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { YaohaoError } from '../../errors/YaohaoError';
-import { atomicWrite } from '../../node/atomicWrite';
+import { writeOutput } from '../../node/writeOutput';
 import { formatCount } from '../format';
 import type { CliContext } from '../context';
 
@@ -16,13 +16,13 @@ export function verifierCommand(cli: Command, context: CliContext): void {
   cli
     .command('verifier')
     .description('write the offline verifier page: one HTML file that checks pools, sheets and records in a browser')
-    .option('--out <file.html>', 'where to write the page', 'yaohao-verifier.html')
+    .option('--out <file.html>', 'where to write the page (- for stdout)', 'yaohao-verifier.html')
     .addHelpText(
       'after',
       '\nOpen the file in any modern browser, from disk: it makes no network request.\n\nExample:\n  yaohao verifier --out yaohao-verifier.html',
     )
     .action(async (options: { out: string }) => {
-      const out = context.output();
+      const out = context.output(options.out === '-');
       const page = await readFile(PAGE).catch(() => {
         throw new YaohaoError([
           {
@@ -32,9 +32,11 @@ export function verifierCommand(cli: Command, context: CliContext): void {
           },
         ]);
       });
-      await atomicWrite(options.out, page);
+      await writeOutput(options.out, page, '--out');
       const sha256 = createHash('sha256').update(page).digest('hex');
-      out.say(`wrote      ${options.out}: the verifier page, ${formatCount(page.length)} bytes`);
+      out.say(
+        `wrote      ${options.out === '-' ? 'stdout' : options.out}: the verifier page, ${formatCount(page.length)} bytes`,
+      );
       out.say(`sha256     ${sha256}`);
       out.say('open it in a browser (from disk, offline): drop the pool, the result sheet and the record');
       out.result({ ok: true, out: options.out, bytes: page.length, sha256 });

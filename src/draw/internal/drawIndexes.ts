@@ -2,6 +2,7 @@ import { YaohaoError } from '../../errors/YaohaoError';
 import type { EntryLayout } from '../../pool/EntryLayout';
 import type { DrawGenerator } from '../../rng/generators';
 import { WinnerSet } from './WinnerSet';
+import { costOfWeights } from '../drawCost';
 
 /** Winners of a draw as pool indexes with their 1-based entry numbers, in draw order. */
 export interface DrawnIndexes {
@@ -44,6 +45,17 @@ export function drawIndexes(
     return { indexes, entries, picks: 0, allocation: 'all' };
   }
   const total = layout.totalEntries;
+  const { cost, limit, tooCostly } = costOfWeights(layout.weightCounts(), total, size, quota);
+  if (tooCostly)
+    throw new YaohaoError([
+      {
+        code: 'draw_too_costly',
+        path: ['options', 'quota'],
+        message: `the weights are too uneven for a quota of ${quota}: if the heaviest codes won first, the draw would expect more than ${limit} picks (max(2^22, 32 × ${size} codes), docs/spec.md §5.3); lower the quota, or allocate the heaviest codes separately`,
+        expected: `a worst-case expected cost of at most ${limit} picks`,
+        received: cost > limit ? `more than ${limit}` : String(cost),
+      },
+    ]);
   const budget = maxPicks(total);
   const stream = generator.open(seed, label, total);
   const indexes = new Uint32Array(quota);

@@ -1,7 +1,8 @@
 import type { Winner } from '../../audit/AuditRecord';
 import { APPLICANT_KINDS } from '../../pool/ApplicantKind';
 import { numberToCode } from '../../pool/applicationCode';
-import { codeValueAt, kindIdAt, poolColumns, type Pool } from '../../pool/Pool';
+import { requireObject } from '../../errors/arguments';
+import { codeValueAt, kindIdAt, poolColumns, requirePool, type Pool } from '../../pool/Pool';
 import { checkDrawOptions, type CheckedDrawOptions, type DrawOptions } from '../checkDrawOptions';
 import { drawIndexes, type DrawnIndexes } from './drawIndexes';
 
@@ -14,6 +15,8 @@ export interface DrawOutcome extends DrawnIndexes {
 
 /** Checks the options and draws; winners are named only when asked for (verifying compares numbers). */
 export function drawOutcome(pool: Pool, options: DrawOptions): DrawOutcome {
+  requirePool(pool, ['pool']);
+  requireObject(options, ['options'], 'draw options');
   const checked = checkDrawOptions(options, pool.totalEntries);
   const columns = poolColumns(pool);
   const drawn = drawIndexes(columns.layout, pool.size, checked.quota, checked.generator, checked.seed, checked.label);
