@@ -6,15 +6,11 @@ import { syntheticBeijingRecords, syntheticPeriodInput } from '../dist/index.js'
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
 
-/** Path of a JSON Lines pool file with `size` synthetic Beijing-2019-like records; written if missing. */
-export async function syntheticPoolFile(size) {
-  mkdirSync(DATA_DIR, { recursive: true });
-  const path = join(DATA_DIR, `pool-${size}.jsonl`);
-  if (existsSync(path)) return path;
-  const temporary = `${path}.tmp`;
-  const out = createWriteStream(temporary);
+/** Writes records as JSON Lines, 1 MiB at a time, waiting for the stream to drain. */
+export async function writeJsonLines(path, records) {
+  const out = createWriteStream(path);
   let buffer = '';
-  for (const record of syntheticBeijingRecords({ size })) {
+  for (const record of records) {
     buffer += `${JSON.stringify(record)}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
@@ -23,6 +19,15 @@ export async function syntheticPoolFile(size) {
   }
   out.write(buffer);
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+/** Path of a JSON Lines pool file with `size` synthetic Beijing-2019-like records; written if missing. */
+export async function syntheticPoolFile(size) {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const path = join(DATA_DIR, `pool-${size}.jsonl`);
+  if (existsSync(path)) return path;
+  const temporary = `${path}.tmp`;
+  await writeJsonLines(temporary, syntheticBeijingRecords({ size }));
   renameSync(temporary, path);
   return path;
 }

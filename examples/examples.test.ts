@@ -32,7 +32,7 @@ describe('examples/auditor: the README walkthrough, command by command', () => {
 
 describe('examples', () => {
   const scripts = readdirSync(DIR).filter((f) => f.endsWith('.mjs'));
-  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(4));
+  it('exist', () => expect(scripts.length).toBeGreaterThanOrEqual(5));
   for (const script of scripts) {
     it(`${script} runs and succeeds`, () => {
       const output = execFileSync(process.execPath, [join(DIR, script)], { encoding: 'utf8' });
@@ -53,6 +53,19 @@ describe('examples', () => {
     const output = execFileSync(process.execPath, [join(DIR, 'run-a-period.mjs')], { encoding: 'utf8' });
     expect(output).toMatch(/plan 2024-h1: 6 sub-draws, total 1400, digest [0-9a-f]{64}/);
     expect(output).toContain('replay: ok');
+  });
+  it('application-life follows one application through two years, to a used certificate', () => {
+    const output = execFileSync(process.execPath, [join(DIR, 'application-life.mjs')], { encoding: 'utf8' });
+    expect(output).toContain('2024-05-27  2024-h1  nev      draw (due 2024-05-26)');
+    expect(output).toContain('2024-01-15  审核中 in review — review results on 2024-04-09');
+    expect(output).toMatch(
+      /2024-12-27 {2}在摇号池 in the pool — 21 draws counted \(累计摇号次数\), 7 steps in the next draw, 2025-h1 on 2025-06-26/,
+    );
+    expect(output).toContain('auditor: 2024-h2 follows from 2024-h1: ok (40 winners gone');
+    expect(output).toMatch(
+      /2025-09-01 {2}恭喜您获得指标 won — certificate 2025H1P0000\d\d, .*; car registered 2025-09-01T10:00:00.000\+08:00/,
+    );
+    expect(output).toContain('JSON round trip: same registry');
   });
   it('replay-official-draw reproduces the domain.md example', () => {
     const output = execFileSync(process.execPath, [join(DIR, 'replay-official-draw.mjs')], { encoding: 'utf8' });

@@ -223,6 +223,100 @@ export {
 } from './audit/resultSheetText';
 export { sheetWorkLimit } from './audit/checkPublishedSheet';
 export { drawCost, DRAW_COST_RULE, type DrawCost } from './draw/drawCost';
+// An application's life over time (docs/spec.md §16): calendar, review, the registry, lookup, continuity.
+export type {
+  CalendarDrawRule,
+  CalendarPeriodRule,
+  CalendarRule,
+  LifecycleRule,
+  MonthDay,
+  RenewalRule,
+  ReviewRule,
+  ValidityRule,
+} from './policy/Lifecycle';
+export { LifecycleRuleSchema } from './policy/Lifecycle';
+export {
+  drawCalendar,
+  safeDrawCalendar,
+  type CalendarEvent,
+  type CalendarEventKind,
+  type CalendarOptions,
+} from './lifecycle/drawCalendar';
+export { checkResidentId, residentIdCheckCharacter, type ResidentIdCheck } from './lifecycle/checkResidentId';
+export {
+  ApplicantFactsSchema,
+  reviewApplication,
+  safeReviewApplication,
+  type ApplicantFacts,
+  type LicenceFacts,
+  type PersonFacts,
+  type ReviewOptions,
+  type ReviewOutcome,
+  type UnitFacts,
+  type WorkPermitFacts,
+} from './lifecycle/reviewApplication';
+export {
+  EVENT_SCHEMAS,
+  EVENT_TYPES,
+  RegistryEventSchema,
+  type AppliedEvent,
+  type CleanupEvent,
+  type CodeEvent,
+  type DrawHeldEvent,
+  type RegistryEvent,
+  type RejectionReason,
+  type ReviewedEvent,
+} from './lifecycle/RegistryEvent';
+export { Registry, createRegistry, safeCreateRegistry } from './lifecycle/Registry';
+export {
+  applyEvent,
+  applyEvents,
+  replayEvents,
+  safeApplyEvent,
+  safeApplyEvents,
+  safeReplayEvents,
+} from './lifecycle/applyEvent';
+export {
+  registryPool,
+  safeRegistryPool,
+  type RegistryPool,
+  type RegistryPoolRecord,
+  type RegistryRecordOf,
+} from './lifecycle/registryPool';
+export { createRegistryPool, safeCreateRegistryPool } from './lifecycle/createRegistryPool';
+export {
+  APPLICATION_STATUSES,
+  REGISTRY_FORMAT,
+  RegistryJsonSchema,
+  registryFromJSON,
+  registryToJSON,
+  safeRegistryFromJSON,
+  type ApplicationJson,
+  type ApplicationStatus,
+  type CertificateJson,
+  type RegistryDrawJson,
+  type RegistryJson,
+} from './lifecycle/registryJson';
+export { registrySummary, type DrawSummary, type RegistrySummary } from './lifecycle/registrySummary';
+export { certificateNumber } from './lifecycle/certificateNumber';
+export {
+  lookupApplication,
+  safeLookupApplication,
+  type ApplicationLookup,
+  type CertificateHolder,
+  type CertificateView,
+  type LookupOptions,
+  type NextDraw,
+} from './lifecycle/lookupApplication';
+export { lookupDrawResult, safeLookupDrawResult, type DrawLookup } from './lifecycle/lookupDrawResult';
+export {
+  checkContinuity,
+  safeCheckContinuity,
+  type ContinuityOptions,
+  type ContinuityProblem,
+  type ContinuityProblemKind,
+  type ContinuityReport,
+} from './lifecycle/checkContinuity';
 
 // The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
 export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';

@@ -3,10 +3,12 @@ import { isYaohaoError } from '../errors/YaohaoError';
 import { ENGINE } from '../version';
 import { checkSheetCommand } from './commands/checkSheet';
 import { commitCommand } from './commands/commit';
+import { continuityCommand } from './commands/continuity';
 import { demoCommand } from './commands/demo';
 import { drawCommand } from './commands/draw';
 import { exportZipCommand } from './commands/exportZip';
 import { oddsCommand } from './commands/odds';
+import { lookupCommand } from './commands/lookup';
 import { schemaCommand } from './commands/schema';
 import { selfcheckCommand } from './commands/selfcheck';
 import { verifierCommand } from './commands/verifier';
@@ -24,6 +26,8 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   exportZipCommand,
   oddsCommand,
   selfcheckCommand,
+  lookupCommand,
+  continuityCommand,
   schemaCommand,
   demoCommand,
   verifierCommand,

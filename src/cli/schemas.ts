@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AuditRecordSchema } from '../audit/AuditRecord';
 import { PublishedSheetSchema } from '../audit/checkPublishedSheet';
 import { FamilyRecordSchema, Individual2021RecordSchema } from '../family/familyRecords';
+import { ApplicantFactsSchema } from '../lifecycle/reviewApplication';
+import { RegistryEventSchema } from '../lifecycle/RegistryEvent';
+import { RegistryJsonSchema } from '../lifecycle/registryJson';
 import { QueueRecordSchema, UnitRecordSchema } from '../period/periodRecords';
 import { PolicySchema } from '../policy/Policy';
 import { CountedIndividualRecordSchema, ExplicitRecordSchema, FlatIndividualRecordSchema } from '../pool/recordSchemas';
@@ -24,6 +27,9 @@ export const SCHEMAS: Readonly<Record<string, { readonly schema: z.ZodType; read
   policy: { schema: PolicySchema, about: 'a policy (--policy file.json)' },
   record: { schema: AuditRecordSchema, about: 'the audit record of a draw (yaohao-record/1)' },
   sheet: { schema: PublishedSheetSchema, about: 'a result sheet as checkPublishedSheet takes it' },
+  event: { schema: RegistryEventSchema, about: 'a registry event (applied, reviewed, draw-held, …)' },
+  facts: { schema: ApplicantFactsSchema, about: 'the facts reviewApplication takes (a person or a unit)' },
+  registry: { schema: RegistryJsonSchema, about: 'a registry as JSON (yaohao-registry/1)' },
 };
 
 /** The JSON Schema (draft 2020-12) of one named schema. */

@@ -42,7 +42,39 @@ export type IssueCode =
   /** The weights make the quota too costly to draw (docs/spec.md §5.3): refused before any pick. */
   | 'draw_too_costly'
   /** An audit record or sheet does not match its schema. */
-  | 'invalid_record';
+  | 'invalid_record'
+  // An application's life (docs/spec.md §16). Review reasons (reviewApplication):
+  /** The resident ID is not a valid GB 11643 number. */
+  | 'bad_id'
+  /** Younger than the policy's minimum age at the application deadline. */
+  | 'under_age'
+  /** No Beijing hukou, no valid endorsed work residence permit, no unbroken years of contributions. */
+  | 'no_residence_basis'
+  /** A month without social insurance in the years that must be consecutive. */
+  | 'social_insurance_gap'
+  /** A month without income tax in the years that must be consecutive. */
+  | 'income_tax_gap'
+  /** A small car is already registered in Beijing in the applicant's name. */
+  | 'owns_car'
+  /** No driving licence. */
+  | 'no_licence'
+  /** The driving licence has expired. */
+  | 'licence_expired'
+  /** Serious traffic violations not yet processed. */
+  | 'unresolved_violation'
+  /** A unit paid less VAT in Beijing last year than the policy requires. */
+  | 'unit_vat_below_threshold'
+  // The registry (applyEvent):
+  /** An event older than the last one applied. */
+  | 'event_out_of_order'
+  /** An event names an application code the registry does not hold. */
+  | 'unknown_application'
+  /** The application's state does not allow this event (confirming twice, a late confirmation, …). */
+  | 'invalid_transition'
+  /** An application made outside every application window of the calendar. */
+  | 'outside_application_window'
+  /** A draw record that does not fit the registry's pool (size, period, winners' kinds). */
+  | 'draw_mismatch';
 
 /** A problem with the input, as data: what, where, and what was expected. */
 export interface Issue {

@@ -17,14 +17,19 @@ const MEMBER_KEYS = new Set(['role', ...HISTORY_KEYS]);
 const FAMILY_KEYS = new Set(['kind', 'code', 'familyYears', 'members']);
 const ROLES = new Set(['main', 'spouse', 'child', 'parent', 'spouse-parent']);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isOptionalCount = (value: unknown): boolean => value === undefined || isCount(value);
+/** A safe integer ≥ 0. */
+export const isCount = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+/** Absent, or a safe integer ≥ 0. */
+export const isOptionalCount = (value: unknown): boolean => value === undefined || isCount(value);
 const isOptionalTimestamp = (value: unknown): boolean =>
   value === undefined || (typeof value === 'string' && parseTimestamp(value) !== undefined);
 
-function hasOnly(record: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+/** True when every key of `record` is in `keys`. */
+export function hasOnly(record: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
   for (const key in record) if (!keys.has(key)) return false;
   return true;
 }

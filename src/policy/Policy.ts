@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseTimestamp } from '../time/timestamp';
 import { TimestampSchema, UtcOffsetSchema } from '../time/TimestampSchema';
 import { AllocationRuleSchema, type AllocationRule } from './Allocation';
+import { LifecycleRuleSchema, type LifecycleRule } from './Lifecycle';
 
 /** Everyone gets one entry (Beijing 2011–2013, Guangzhou, Shenzhen). */
 export interface FlatWeightRule {
@@ -107,6 +108,8 @@ export interface Policy {
   readonly family?: FamilyRule | undefined;
   /** Quota splits and the sub-draws of each period (planPeriod). */
   readonly allocation?: AllocationRule | undefined;
+  /** An application's life: calendar, review thresholds, certificates, renewal (docs/spec.md §16). */
+  readonly lifecycle?: LifecycleRule | undefined;
   /** Where the rules come from. */
   readonly sources: readonly string[];
 }
@@ -178,6 +181,7 @@ export const PolicySchema: z.ZodType<Policy> = z
     year: z.int().min(2000).max(9999).optional().describe('Allocation year.'),
     family: familyRuleSchema.optional(),
     allocation: AllocationRuleSchema.optional(),
+    lifecycle: LifecycleRuleSchema.optional(),
     sources: z.array(z.string()).readonly().describe('Where the rules come from.'),
   })
   .readonly()

@@ -1,4 +1,5 @@
 import type { AllocationRule, CategoryNotice, PeriodRule, SubDrawRule } from './Allocation';
+import type { CalendarPeriodRule, LifecycleRule } from './Lifecycle';
 import type {
   Beijing2021WeightRule,
   ExplicitWeightRule,
@@ -129,6 +130,85 @@ const NOTICES: Readonly<Record<number, readonly CategoryNotice[]>> = {
   ],
 };
 
+// An application's life (domain.md §8). Sourced: cut-off on the 8th, draw on the 26th (moved to the
+// next working day), sealing on the 25th, the 2021– windows and review dates, 72 hours to confirm,
+// validity 6 months (12 from 2018), renewal every 3 (2012) / 6 (2014) / 24 (2021) months, the
+// 2021– cleanup on 1 January, 18 years, five years of contributions, 50,000 CNY of VAT. Not in our
+// sources, so chosen and marked as such in docs/spec.md §16: the pre-2021 cleanup dates (the first
+// of every month), the review-results day before 2021 (left out), the months counted for
+// "five consecutive years", and how a family's years are counted.
+const MONTH_FIRSTS = Array.from({ length: 12 }, (_, m) => `${String(m + 1).padStart(2, '0')}-01`);
+const REVIEW = {
+  minAge: 18,
+  contributionYears: 5,
+  contributionsUntil: 'previous-month',
+  unitVatThreshold: '50000',
+} as const;
+
+function monthlyCalendarPeriods(
+  months: readonly number[],
+  categories: readonly ('ordinary' | 'nev')[],
+): CalendarPeriodRule[] {
+  return months.map((month) => ({
+    id: String(month).padStart(2, '0'),
+    deadline: `${String(month).padStart(2, '0')}-08`,
+    draws: categories.map((category) => ({ category, month })),
+  }));
+}
+
+function lifecycleBefore2021(
+  months: readonly number[],
+  categories: readonly ('ordinary' | 'nev')[],
+  renewalMonths: number,
+  validity: LifecycleRule['validity'],
+): LifecycleRule {
+  return {
+    utcOffset: '+08:00',
+    calendar: { drawDay: 26, sealDay: 25, periods: monthlyCalendarPeriods(months, categories) },
+    confirmHours: 72,
+    validity,
+    renewal: { months: renewalMonths, cleanupDates: MONTH_FIRSTS },
+    familyYears: 'draw-years',
+    review: REVIEW,
+  };
+}
+
+const EVERY_MONTH = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const EVEN_MONTHS = [2, 4, 6, 8, 10, 12];
+
+/** 2021–: NEV in May and ordinary in June (window Jan 1 – Mar 8), ordinary in December (Aug 1 – Oct 8). */
+const LIFECYCLE_2021: LifecycleRule = {
+  utcOffset: '+08:00',
+  calendar: {
+    drawDay: 26,
+    sealDay: 25,
+    periods: [
+      {
+        id: 'h1',
+        opens: '01-01',
+        deadline: '03-08',
+        reviewResults: '04-09',
+        draws: [
+          { category: 'nev', month: 5 },
+          { category: 'ordinary', month: 6 },
+        ],
+      },
+      {
+        id: 'h2',
+        opens: '08-01',
+        deadline: '10-08',
+        reviewResults: '11-09',
+        draws: [{ category: 'ordinary', month: 12 }],
+      },
+    ],
+  },
+  confirmHours: 72,
+  validity: [{ fromYear: 2018, months: 12 }],
+  renewal: { months: 24, cleanupDates: ['01-01'], continuationMonths: [12] },
+  familyYears: 'draw-years',
+  review: REVIEW,
+};
+
 const BEIJING_2016_NOTICE = 'http://big5.china.com.cn/gate/big5/finance.china.com.cn//news/20160107/3533615.shtml';
 
 /** Beijing 2011–2013: monthly draws, everyone one entry. */
@@ -139,6 +219,8 @@ const beijing2011: PolicyWith<FlatWeightRule> = {
   // There were no steps to add a C5 step to.
   c5ExtraSteps: 0,
   allocation: ALLOCATION_2011,
+  // Monthly draws; confirmation every 3 months (2012); certificates valid 6 months.
+  lifecycle: lifecycleBefore2021(EVERY_MONTH, ['ordinary'], 3, [{ fromYear: 2011, months: 6 }]),
   sources: ['docs/spec.md §1.3'],
 };
 
@@ -149,6 +231,8 @@ const beijing2014: PolicyWith<LadderWeightRule> = {
   weights: { rule: 'ladder', drawsAtFirstStep: 24, drawsPerStep: 12 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2014,
+  // Even months, ordinary and new-energy draws; confirmation every 6 months; valid 6 months.
+  lifecycle: lifecycleBefore2021(EVEN_MONTHS, ['nev', 'ordinary'], 6, [{ fromYear: 2011, months: 6 }]),
   sources: ['docs/spec.md §1.3'],
 };
 
@@ -159,6 +243,11 @@ const beijing2016: PolicyWith<LadderWeightRule> = {
   weights: { rule: 'ladder', drawsAtFirstStep: 6, drawsPerStep: 6 },
   c5ExtraSteps: 1,
   allocation: ALLOCATION_2016,
+  // Even months; valid 6 months until 2017, 12 from 2018.
+  lifecycle: lifecycleBefore2021(EVEN_MONTHS, ['nev', 'ordinary'], 6, [
+    { fromYear: 2011, months: 6 },
+    { fromYear: 2018, months: 12 },
+  ]),
   sources: [BEIJING_2016_NOTICE, 'docs/spec.md §1.3'],
 };
 
@@ -202,6 +291,7 @@ function beijing2021Era(year: number): PolicyWith<Beijing2021WeightRule> {
     year,
     family: BEIJING_FAMILY,
     allocation: allocation2021(NOTICES[year] ?? []),
+    lifecycle: LIFECYCLE_2021,
     sources: [...BEIJING_2021_SOURCES, 'https://en.gmw.cn/2024-07/19/content_37449335.htm'],
   };
 }

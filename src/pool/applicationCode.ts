@@ -26,10 +26,40 @@ export function codeToNumber(code: string): number {
   return Number(code);
 }
 
+const digits = new Uint8Array(13);
+
 /** The 13-digit string of a code value, leading zeros kept. */
 export function numberToCode(value: number): string {
-  // Two int32 halves: formatting small integers is far faster than formatting a 13-digit double.
-  const high = Math.floor(value / 10_000_000);
-  const low = value - high * 10_000_000;
-  return String(high).padStart(6, '0') + String(low).padStart(7, '0');
+  // Into one flat string: millions of codes become long-lived record fields, and joining padded
+  // halves would keep three string objects alive per code instead of one. Two exact int halves.
+  let high = Math.floor(value / 10_000_000); // the first 6 digits
+  let low = value - high * 10_000_000; // the last 7
+  for (let k = 12; k >= 7; k--) {
+    const digit = low % 10;
+    digits[k] = 48 + digit;
+    low = (low - digit) / 10;
+  }
+  digits[6] = 48 + low;
+  for (let k = 5; k >= 1; k--) {
+    const digit = high % 10;
+    digits[k] = 48 + digit;
+    high = (high - digit) / 10;
+  }
+  digits[0] = 48 + high;
+  const d = digits;
+  return String.fromCharCode(
+    d[0]!,
+    d[1]!,
+    d[2]!,
+    d[3]!,
+    d[4]!,
+    d[5]!,
+    d[6]!,
+    d[7]!,
+    d[8]!,
+    d[9]!,
+    d[10]!,
+    d[11]!,
+    d[12]!,
+  );
 }

@@ -2,7 +2,7 @@
 // worker reads them by slices); answers are plain data. Every request carries an id; the page
 // drops answers to requests it has since replaced.
 
-import type { DrawLookup } from './lookupCode';
+import type { DrawLookup } from '../index';
 
 /** The presets a CSV or JSON Lines pool can be weighed by. */
 export type PolicyName =

@@ -10,6 +10,7 @@ import {
   formatIssue,
   inFile,
   isYaohaoError,
+  lookupDrawResult,
   parseResultSheet,
   presets,
   readCsvPool,
@@ -23,7 +24,6 @@ import {
   type Pool,
   type PublishedSheet,
 } from '../index';
-import { lookupCode } from './lookupCode';
 import type { Difference, PoolSummary, Problems, ReplayVerdict, Reply, Request } from './protocol';
 
 /** Records and sheets are small (a 6,400-winner record is 400 KB); anything far bigger is not one. */
@@ -243,7 +243,7 @@ function lookup(request: Extract<Request, { kind: 'lookup' }>): void {
     post({ kind: 'lookup', id: request.id, result: { status: 'no-draw' } });
     return;
   }
-  post({ kind: 'lookup', id: request.id, result: lookupCode(pool.pool, draw, request.code) });
+  post({ kind: 'lookup', id: request.id, result: lookupDrawResult(pool.pool, draw, request.code) });
 }
 
 async function handle(request: Request): Promise<void> {

@@ -5,6 +5,7 @@ import { recordReaderFor } from '../../src/pool/recordReader';
 import { recordSchemaFor } from '../../src/pool/recordSchemas';
 import { sortKeys } from '../../src/pool/internal/sortKeys';
 import { EntryLayout } from '../../src/pool/EntryLayout';
+import { numberToCode, parseApplicationCode } from '../../src/pool/applicationCode';
 import { specEntries } from '../support/independent';
 
 const codeArb = fc.stringMatching(/^[0-9]{13}$/);
@@ -114,4 +115,20 @@ describe('record reader', () => {
       );
     });
   }
+});
+
+describe('numberToCode', () => {
+  it('is the 13 digits of the value, leading zeros kept, and parseApplicationCode inverts it', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 9_999_999_999_999 }), fc.constantFrom(0, 9_999_999_999_999)),
+        (value) => {
+          const code = numberToCode(value);
+          expect(code).toBe(String(value).padStart(13, '0'));
+          expect(parseApplicationCode(code)).toBe(value);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });
