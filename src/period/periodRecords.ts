@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PersonIdSchema } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
@@ -40,17 +40,19 @@ export interface PeriodInput {
 }
 
 /** The zod schema of QueueRecord. */
-export const QueueRecordSchema: z.ZodType<QueueRecord> = z
-  .strictObject({
-    code: ApplicationCodeSchema,
-    queueSince: TimestampSchema.optional().describe('Queue time (required where the sub-draw ranks by it).'),
-    personId: PersonIdSchema.optional(),
-  })
-  .readonly()
-  .describe('A new-energy queue entrant.');
+export const QueueRecordSchema: z.ZodMiniType<QueueRecord> = z
+  .readonly(
+    z.strictObject({
+      code: ApplicationCodeSchema,
+      queueSince: z
+        .optional(TimestampSchema)
+        .check(z.describe('Queue time (required where the sub-draw ranks by it).')),
+      personId: z.optional(PersonIdSchema),
+    }),
+  )
+  .check(z.describe('A new-energy queue entrant.'));
 
 /** The zod schema of UnitRecord. */
-export const UnitRecordSchema: z.ZodType<UnitRecord> = z
-  .strictObject({ code: ApplicationCodeSchema })
-  .readonly()
-  .describe('An ordinary-lottery unit application.');
+export const UnitRecordSchema: z.ZodMiniType<UnitRecord> = z
+  .readonly(z.strictObject({ code: ApplicationCodeSchema }))
+  .check(z.describe('An ordinary-lottery unit application.'));
