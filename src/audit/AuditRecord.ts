@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { toHex } from '../encoding/hex';
 import { sha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
+import { described } from '../errors/described';
 import type { ApplicantKind } from '../pool/ApplicantKind';
 import type { PoolCommitment } from '../pool/commitPool';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
@@ -60,18 +61,18 @@ export const PoolCommitmentSchema: z.ZodMiniType<PoolCommitment> = z
   .readonly(
     z.strictObject({
       format: z.literal('yaohao-pool/1'),
-      size: countSchema.check(z.describe('Number of applications.')),
-      totalEntries: countSchema.check(z.describe('Total entries T.')),
-      digest: sha256HexSchema.check(z.describe('SHA-256 of the canonical pool form.')),
+      size: countSchema.apply(described, 'Number of applications.'),
+      totalEntries: countSchema.apply(described, 'Total entries T.'),
+      digest: sha256HexSchema.apply(described, 'SHA-256 of the canonical pool form.'),
     }),
   )
-  .check(z.describe('Commitment to a pool, published before the seed.'));
+  .apply(described, 'Commitment to a pool, published before the seed.');
 
 /** The zod schema of Winner. */
 export const WinnerSchema: z.ZodMiniType<Winner> = z.readonly(
   z.strictObject({
     code: ApplicationCodeSchema,
-    entry: z.int().check(z.minimum(1), z.describe('1-based entry number (摇号基数序号) of the winning pick.')),
+    entry: z.int().check(z.minimum(1)).apply(described, '1-based entry number (摇号基数序号) of the winning pick.'),
     kind: z.enum(['individual', 'family', 'unit']),
   }),
 );
@@ -81,20 +82,20 @@ export const AuditRecordSchema: z.ZodMiniType<AuditRecord> = z
   .readonly(
     z.strictObject({
       format: z.literal(RECORD_FORMAT),
-      engine: z.string().check(z.describe('Engine that wrote the record (informative).')),
-      policy: z.string().check(z.describe('Id of the policy that weighed the pool (informative).')),
+      engine: z.string().apply(described, 'Engine that wrote the record (informative).'),
+      policy: z.string().apply(described, 'Id of the policy that weighed the pool (informative).'),
       generator: z.enum(['legacy', 'default']),
       seed: z.string().check(z.minLength(1)),
       label: z.string(),
       quota: z.int().check(z.minimum(1)),
       pool: PoolCommitmentSchema,
-      allocation: z.enum(['drawn', 'all']).check(z.describe('"all": quota ≥ pool size, everyone won without a draw.')),
-      picks: countSchema.check(z.describe('Generator outputs used, rejected picks included.')),
-      winners: z.readonly(z.array(WinnerSchema)).check(z.describe('Winners in draw order.')),
-      digest: sha256HexSchema.check(z.describe('SHA-256 of the canonical JSON of every other field.')),
+      allocation: z.enum(['drawn', 'all']).apply(described, '"all": quota ≥ pool size, everyone won without a draw.'),
+      picks: countSchema.apply(described, 'Generator outputs used, rejected picks included.'),
+      winners: z.readonly(z.array(WinnerSchema)).apply(described, 'Winners in draw order.'),
+      digest: sha256HexSchema.apply(described, 'SHA-256 of the canonical JSON of every other field.'),
     }),
   )
-  .check(z.describe('A yaohao audit record (yaohao-record/1).'));
+  .apply(described, 'A yaohao audit record (yaohao-record/1).');
 
 /** An audit record before its digest is computed. */
 export type UnsealedAuditRecord = Omit<AuditRecord, 'digest'>;

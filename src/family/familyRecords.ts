@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isWellFormedString } from '../encoding/utf8';
+import { described } from '../errors/described';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
 
@@ -92,45 +93,48 @@ export function isPersonId(value: unknown): value is string {
 }
 
 /** A personId: 1 to 200 Unicode code points (characters outside the BMP count once), well-formed. */
-export const PersonIdSchema: z.ZodMiniType<string> = z.string().check(
-  z.minLength(1, { error: 'personId must not be empty' }),
-  z.refine(isWellFormedString, { error: 'personId must be well-formed Unicode' }),
-  z.refine((id) => codePointLength(id) <= MAX_PERSON_ID_LENGTH, {
-    error: `personId must have at most ${MAX_PERSON_ID_LENGTH} characters (Unicode code points)`,
-  }),
-  z.meta({ maxLength: MAX_PERSON_ID_LENGTH }),
-  z.describe('Stable id of the person, chosen by the caller: 1 to 200 Unicode code points.'),
-);
+export const PersonIdSchema: z.ZodMiniType<string> = z
+  .string()
+  .check(
+    z.minLength(1, { error: 'personId must not be empty' }),
+    z.refine(isWellFormedString, { error: 'personId must be well-formed Unicode' }),
+    z.refine((id) => codePointLength(id) <= MAX_PERSON_ID_LENGTH, {
+      error: `personId must have at most ${MAX_PERSON_ID_LENGTH} characters (Unicode code points)`,
+    }),
+  )
+  .apply(described, 'Stable id of the person, chosen by the caller: 1 to 200 Unicode code points.', {
+    maxLength: MAX_PERSON_ID_LENGTH,
+  });
 
 const historyShape = {
   personId: PersonIdSchema,
-  steps: z.optional(count('steps')).check(z.describe('The authority’s 阶梯数 (C5 included).')),
-  drawsTo2020: z.optional(count('drawsTo2020')).check(z.describe('Draws entered up to the end of 2020.')),
-  drawsSince2021: z.optional(count('drawsSince2021')).check(z.describe('Draws entered from 2021 on.')),
-  c5: z.optional(z.boolean()).check(z.describe('Holds a C5 licence (adds a step only to computed steps).')),
-  queueYears: z.optional(count('queueYears')).check(z.describe('Full years already counted in the new-energy queue.')),
-  queueSince: z.optional(TimestampSchema).check(z.describe('Joined the new-energy queue at.')),
-  registeredAt: z.optional(TimestampSchema).check(z.describe('Registered with the system at.')),
+  steps: z.optional(count('steps')).apply(described, 'The authority’s 阶梯数 (C5 included).'),
+  drawsTo2020: z.optional(count('drawsTo2020')).apply(described, 'Draws entered up to the end of 2020.'),
+  drawsSince2021: z.optional(count('drawsSince2021')).apply(described, 'Draws entered from 2021 on.'),
+  c5: z.optional(z.boolean()).apply(described, 'Holds a C5 licence (adds a step only to computed steps).'),
+  queueYears: z.optional(count('queueYears')).apply(described, 'Full years already counted in the new-energy queue.'),
+  queueSince: z.optional(TimestampSchema).apply(described, 'Joined the new-energy queue at.'),
+  registeredAt: z.optional(TimestampSchema).apply(described, 'Registered with the system at.'),
 };
 
 /** The zod schema of FamilyMember. */
 export const FamilyMemberSchema: z.ZodMiniType<FamilyMember> = z
   .readonly(z.strictObject({ role: z.enum(['main', 'spouse', 'child', 'parent', 'spouse-parent']), ...historyShape }))
-  .check(z.describe('A member of a family application.'));
+  .apply(described, 'A member of a family application.');
 
 /** The zod schema of FamilyRecord. */
 export const FamilyRecordSchema: z.ZodMiniType<FamilyRecord> = z
   .readonly(
     z.strictObject({
       kind: z.literal('family'),
-      code: ApplicationCodeSchema.check(z.describe('The main applicant’s application code.')),
-      familyYears: z.optional(count('familyYears')).check(z.describe('Full years applied as a family.')),
+      code: ApplicationCodeSchema.apply(described, 'The main applicant’s application code.'),
+      familyYears: z.optional(count('familyYears')).apply(described, 'Full years applied as a family.'),
       members: z.readonly(z.array(FamilyMemberSchema)),
     }),
   )
-  .check(z.describe('A family application (家庭申请).'));
+  .apply(described, 'A family application (家庭申请).');
 
 /** The zod schema of Individual2021Record. */
 export const Individual2021RecordSchema: z.ZodMiniType<Individual2021Record> = z
   .readonly(z.strictObject({ kind: z.optional(z.literal('individual')), code: ApplicationCodeSchema, ...historyShape }))
-  .check(z.describe('An individual application under a 2021– policy.'));
+  .apply(described, 'An individual application under a 2021– policy.');

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isWellFormedString } from '../encoding/utf8';
+import { described } from '../errors/described';
 import { FamilyMemberSchema, type FamilyMember, type PersonHistory } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
@@ -105,10 +106,10 @@ const count = z.int().check(z.minimum(0));
 const personId = z
   .string()
   .check(z.minLength(1), z.maxLength(200), z.refine(isWellFormedString, { error: 'must be well-formed Unicode' }));
-const at = TimestampSchema.check(z.describe('When, ISO 8601 with offset.'));
+const at = TimestampSchema.apply(described, 'When, ISO 8601 with offset.');
 
 const codeEvent = (type: CodeEvent['type'], about: string): z.ZodMiniType =>
-  z.readonly(z.strictObject({ type: z.literal(type), at, code: ApplicationCodeSchema })).check(z.describe(about));
+  z.readonly(z.strictObject({ type: z.literal(type), at, code: ApplicationCodeSchema })).apply(described, about);
 
 /** The schema of each event type (field shapes; what a policy allows is checked when the event is applied). */
 export const EVENT_SCHEMAS: Readonly<Record<RegistryEvent['type'], z.ZodMiniType>> = {
@@ -131,7 +132,7 @@ export const EVENT_SCHEMAS: Readonly<Record<RegistryEvent['type'], z.ZodMiniType
         members: z.optional(z.readonly(z.array(FamilyMemberSchema))),
       }),
     )
-    .check(z.describe('An application was submitted.')),
+    .apply(described, 'An application was submitted.'),
   reviewed: z
     .readonly(
       z.strictObject({
@@ -155,26 +156,26 @@ export const EVENT_SCHEMAS: Readonly<Record<RegistryEvent['type'], z.ZodMiniType
         ),
       }),
     )
-    .check(z.describe('The review decided.')),
+    .apply(described, 'The review decided.'),
   'draw-held': z
     .readonly(
       z.strictObject({
         type: z.literal('draw-held'),
         at,
         period: z.string(),
-        record: z.unknown().check(z.describe('The audit record (yaohao-record/1) or period record (yaohao-period/1).')),
+        record: z.unknown().apply(described, 'The audit record (yaohao-record/1) or period record (yaohao-period/1).'),
         entrants: z.optional(z.enum(['ordinary', 'ordinaryUnits'])),
       }),
     )
-    .check(z.describe('A draw was held.')),
+    .apply(described, 'A draw was held.'),
   'quota-confirmed': codeEvent('quota-confirmed', 'A winner confirmed the quota.'),
   'vehicle-registered': codeEvent('vehicle-registered', 'A car was registered with the certificate.'),
   'continuation-confirmed': codeEvent('continuation-confirmed', 'The applicant confirmed to continue (继续参与).'),
   cancelled: codeEvent('cancelled', 'The applicant cancelled the application.'),
-  cleanup: z.readonly(z.strictObject({ type: z.literal('cleanup'), at })).check(z.describe('The yearly cleanup.')),
+  cleanup: z.readonly(z.strictObject({ type: z.literal('cleanup'), at })).apply(described, 'The yearly cleanup.'),
 };
 
 /** The zod schema of RegistryEvent (for its JSON Schema; events are validated by type, see EVENT_SCHEMAS). */
 export const RegistryEventSchema: z.ZodMiniType<RegistryEvent> = z
   .union(EVENT_TYPES.map((type) => EVENT_SCHEMAS[type]) as [z.ZodMiniType, z.ZodMiniType, ...z.ZodMiniType[]])
-  .check(z.describe('A registry event (docs/spec.md §16.3).')) as z.ZodMiniType<RegistryEvent>;
+  .apply(described, 'A registry event (docs/spec.md §16.3).') as z.ZodMiniType<RegistryEvent>;

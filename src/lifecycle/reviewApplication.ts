@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import * as z from 'zod/mini';
 import type { Issue } from '../errors/Issue';
+import { described } from '../errors/described';
 import { parseWith } from '../errors/fromZod';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { SafeResult } from '../errors/SafeResult';
@@ -85,7 +86,7 @@ const yearMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '
 
 const personFactsSchema = z.strictObject({
   kind: z.optional(z.literal('individual')),
-  residentId: z.string().check(z.describe('The 18-character resident ID (GB 11643).')),
+  residentId: z.string().apply(described, 'The 18-character resident ID (GB 11643).'),
   beijingHukou: z.optional(z.boolean()),
   workPermit: z.optional(z.readonly(z.strictObject({ validUntil: date, endorsedUntil: date }))),
   socialInsuranceMonths: z.optional(z.readonly(z.array(yearMonth))),
@@ -105,7 +106,7 @@ const unitFactsSchema = z.strictObject({
 /** The zod schema of ApplicantFacts (also its JSON Schema). */
 export const ApplicantFactsSchema: z.ZodMiniType<ApplicantFacts> = z
   .union([personFactsSchema, unitFactsSchema])
-  .check(z.describe('What the authority knows about an applicant, as of the application.'));
+  .apply(described, 'What the authority knows about an applicant, as of the application.');
 
 /**
  * Reviews an application (审核, docs/spec.md §16.2) against the policy's rules, from facts given as

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import type { FamilyRecord } from '../family/familyRecords';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 
@@ -42,12 +43,14 @@ const count = z.int().check(z.minimum(0));
 
 /** The zod schema of CountedApplicant. */
 export const CountedApplicantSchema: z.ZodMiniType<CountedApplicant> = z.readonly(
-  z.strictObject({ draws: count.check(z.describe('Draws entered before the next one.')), c5: z.optional(z.boolean()) }),
+  z.strictObject({ draws: count.apply(described, 'Draws entered before the next one.'), c5: z.optional(z.boolean()) }),
 );
 
 /** The zod schema of FixedWeightApplicant. */
 export const FixedWeightApplicantSchema: z.ZodMiniType<FixedWeightApplicant> = z.readonly(
-  z.strictObject({ weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT), z.describe('Entries in every draw.')) }),
+  z.strictObject({
+    weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT)).apply(described, 'Entries in every draw.'),
+  }),
 );
 
 /** The zod schema of Individual2021Applicant. */

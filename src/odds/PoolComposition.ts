@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { PathSegment } from '../errors/Issue';
+import { described } from '../errors/described';
 import { parseWith } from '../errors/fromZod';
 import { argumentError, isObject } from '../errors/arguments';
 import { poolColumns, requirePool, type Pool } from '../pool/Pool';
@@ -29,16 +30,16 @@ export const PoolCompositionSchema: z.ZodMiniType<PoolComposition> = z
           z.array(
             z.readonly(
               z.strictObject({
-                weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT), z.describe('Entries per application.')),
-                count: z.int().check(z.minimum(0), z.describe('Applications with this weight.')),
+                weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT)).apply(described, 'Entries per application.'),
+                count: z.int().check(z.minimum(0)).apply(described, 'Applications with this weight.'),
               }),
             ),
           ),
         )
-        .check(z.describe('How many applications carry each weight.')),
+        .apply(described, 'How many applications carry each weight.'),
     }),
   )
-  .check(z.describe('A pool by weight class.'));
+  .apply(described, 'A pool by weight class.');
 
 /** The weight classes of a pool: every distinct weight with its number of applications, ascending. */
 export function poolComposition(pool: Pool): PoolComposition {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { PersonIdSchema } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
@@ -44,15 +45,13 @@ export const QueueRecordSchema: z.ZodMiniType<QueueRecord> = z
   .readonly(
     z.strictObject({
       code: ApplicationCodeSchema,
-      queueSince: z
-        .optional(TimestampSchema)
-        .check(z.describe('Queue time (required where the sub-draw ranks by it).')),
+      queueSince: z.optional(TimestampSchema).apply(described, 'Queue time (required where the sub-draw ranks by it).'),
       personId: z.optional(PersonIdSchema),
     }),
   )
-  .check(z.describe('A new-energy queue entrant.'));
+  .apply(described, 'A new-energy queue entrant.');
 
 /** The zod schema of UnitRecord. */
 export const UnitRecordSchema: z.ZodMiniType<UnitRecord> = z
   .readonly(z.strictObject({ code: ApplicationCodeSchema }))
-  .check(z.describe('An ordinary-lottery unit application.'));
+  .apply(described, 'An ordinary-lottery unit application.');

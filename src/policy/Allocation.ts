@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 
 /** Categories of quota (指标): new-energy (新能源) and ordinary (普通). */
 export type QuotaCategory = 'nev' | 'ordinary';
@@ -141,4 +142,4 @@ export const AllocationRuleSchema: z.ZodMiniType<AllocationRule> = z
       ),
     }),
   )
-  .check(z.describe('Quota splits and the sub-draws of each period.'));
+  .apply(described, 'Quota splits and the sub-draws of each period.');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { UtcOffsetSchema } from '../time/TimestampSchema';
 
 /** A day of the year, "MM-DD" (e.g. "03-08"); 29 February is not allowed (it is not in every year). */
@@ -116,8 +117,8 @@ const dayOfMonth = z.int().check(z.minimum(1), z.maximum(28));
 const calendarSchema = z
   .readonly(
     z.strictObject({
-      drawDay: dayOfMonth.check(z.describe('Day of the draw month the draw is held on (26).')),
-      sealDay: dayOfMonth.check(z.describe('Day of the draw month the pool is sealed on (25).')),
+      drawDay: dayOfMonth.apply(described, 'Day of the draw month the draw is held on (26).'),
+      sealDay: dayOfMonth.apply(described, 'Day of the draw month the pool is sealed on (25).'),
       periods: z
         .readonly(
           z
@@ -171,7 +172,7 @@ export const LifecycleRuleSchema: z.ZodMiniType<LifecycleRule> = z
     z.strictObject({
       utcOffset: UtcOffsetSchema,
       calendar: calendarSchema,
-      confirmHours: z.int().check(z.minimum(1), z.describe('Hours to confirm a won quota (72).')),
+      confirmHours: z.int().check(z.minimum(1)).apply(described, 'Hours to confirm a won quota (72).'),
       validity: z
         .readonly(
           z
@@ -210,8 +211,7 @@ export const LifecycleRuleSchema: z.ZodMiniType<LifecycleRule> = z
       ),
     }),
   )
-  .check(
-    z.describe(
-      'An application’s life: calendar, confirmation window, certificate validity, renewal, review thresholds.',
-    ),
+  .apply(
+    described,
+    'An application’s life: calendar, confirmation window, certificate validity, renewal, review thresholds.',
   );

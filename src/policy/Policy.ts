@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { parseTimestamp } from '../time/timestamp';
 import { TimestampSchema, UtcOffsetSchema } from '../time/TimestampSchema';
 import { AllocationRuleSchema, type AllocationRule } from './Allocation';
@@ -123,28 +124,30 @@ export type PolicyWith<R extends WeightRule> = Policy & {
 const weightRuleSchema = z.discriminatedUnion('rule', [
   z
     .strictObject({ rule: z.literal('flat') })
-    .check(z.describe('Every application has exactly one entry; draw counts are ignored.')),
+    .apply(described, 'Every application has exactly one entry; draw counts are ignored.'),
   z
     .strictObject({
       rule: z.literal('ladder'),
       drawsAtFirstStep: z
         .int()
-        .check(z.minimum(1), z.describe('Highest N (draws counting the current one) that still has 1 step.')),
-      drawsPerStep: z.int().check(z.minimum(1), z.describe('Further draws per extra step (a part block counts).')),
+        .check(z.minimum(1))
+        .apply(described, 'Highest N (draws counting the current one) that still has 1 step.'),
+      drawsPerStep: z.int().check(z.minimum(1)).apply(described, 'Further draws per extra step (a part block counts).'),
     })
-    .check(z.describe('Steps grow with the number of draws entered.')),
-  z.strictObject({ rule: z.literal('explicit') }).check(z.describe('Every record states its own weight.')),
+    .apply(described, 'Steps grow with the number of draws entered.'),
+  z.strictObject({ rule: z.literal('explicit') }).apply(described, 'Every record states its own weight.'),
   z
     .strictObject({
       rule: z.literal('beijing2021'),
       drawsAtFirstStep: z
         .int()
-        .check(z.minimum(1), z.describe('Ladder up to 2020: highest 2020 draw count that still has 1 step.')),
-      drawsPerStep: z.int().check(z.minimum(1), z.describe('Ladder up to 2020: further draws per extra step.')),
-      drawsPerStepAfter2020: z.int().check(z.minimum(1), z.describe('From 2021: draws per extra step.')),
-      after2020Rounding: z.enum(['floor', 'ceil']).check(z.describe('How a part block of post-2020 draws counts.')),
+        .check(z.minimum(1))
+        .apply(described, 'Ladder up to 2020: highest 2020 draw count that still has 1 step.'),
+      drawsPerStep: z.int().check(z.minimum(1)).apply(described, 'Ladder up to 2020: further draws per extra step.'),
+      drawsPerStepAfter2020: z.int().check(z.minimum(1)).apply(described, 'From 2021: draws per extra step.'),
+      after2020Rounding: z.enum(['floor', 'ceil']).apply(described, 'How a part block of post-2020 draws counts.'),
     })
-    .check(z.describe('Beijing 2021–: steps at the end of 2020, then one per block of later draws.')),
+    .apply(described, 'Beijing 2021–: steps at the end of 2020, then one per block of later draws.'),
 ]);
 
 const familyRuleSchema = z
@@ -177,7 +180,7 @@ const familyRuleSchema = z
       utcOffset: UtcOffsetSchema,
     }),
   )
-  .check(z.describe('Family points (家庭积分): the constants of the official formula.'));
+  .apply(described, 'Family points (家庭积分): the constants of the official formula.');
 
 /** The zod schema of WeightRule. */
 export const WeightRuleSchema: z.ZodMiniType<WeightRule> = weightRuleSchema;
@@ -186,15 +189,15 @@ export const WeightRuleSchema: z.ZodMiniType<WeightRule> = weightRuleSchema;
 export const PolicySchema: z.ZodMiniType<Policy> = z
   .readonly(
     z.strictObject({
-      id: z.string().check(z.minLength(1), z.describe('Short name, e.g. "beijing2016".')),
-      title: z.string().check(z.describe('One line for people.')),
+      id: z.string().check(z.minLength(1)).apply(described, 'Short name, e.g. "beijing2016".'),
+      title: z.string().apply(described, 'One line for people.'),
       weights: weightRuleSchema,
-      c5ExtraSteps: z.int().check(z.minimum(0), z.describe('Extra steps for holders of a C5 licence.')),
-      year: z.optional(z.int().check(z.minimum(2000), z.maximum(9999))).check(z.describe('Allocation year.')),
+      c5ExtraSteps: z.int().check(z.minimum(0)).apply(described, 'Extra steps for holders of a C5 licence.'),
+      year: z.optional(z.int().check(z.minimum(2000), z.maximum(9999))).apply(described, 'Allocation year.'),
       family: z.optional(familyRuleSchema),
       allocation: z.optional(AllocationRuleSchema),
       lifecycle: z.optional(LifecycleRuleSchema),
-      sources: z.readonly(z.array(z.string())).check(z.describe('Where the rules come from.')),
+      sources: z.readonly(z.array(z.string())).apply(described, 'Where the rules come from.'),
     }),
   )
   .check(
@@ -205,5 +208,5 @@ export const PolicySchema: z.ZodMiniType<Policy> = z
         path: ['family'],
       },
     ),
-    z.describe('A yaohao lottery policy.'),
-  );
+  )
+  .apply(described, 'A yaohao lottery policy.');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import type { Policy } from '../policy/Policy';
 import { APPLICATION_CODE_PATTERN } from './applicationCode';
 
@@ -36,49 +37,46 @@ export interface ExplicitRecord {
 /** An application code: 13 decimal digits, as a string (leading zeros matter). */
 export const ApplicationCodeSchema: z.ZodMiniString = z
   .string()
-  .check(
-    z.regex(APPLICATION_CODE_PATTERN, { error: 'code must be exactly 13 decimal digits' }),
-    z.describe('Application code (申请编码): 13 decimal digits.'),
-  );
+  .check(z.regex(APPLICATION_CODE_PATTERN, { error: 'code must be exactly 13 decimal digits' }))
+  .apply(described, 'Application code (申请编码): 13 decimal digits.');
 
 /** An individual's application under a policy that counts draws (flat or ladder). */
 const countedIndividualRecordSchema = z.strictObject({
-  kind: z.optional(z.literal('individual')).check(z.describe('Defaults to "individual".')),
+  kind: z.optional(z.literal('individual')).apply(described, 'Defaults to "individual".'),
   code: ApplicationCodeSchema,
   draws: z
     .int({ error: 'draws must be an integer' })
-    .check(
-      z.minimum(0, { error: 'draws must be ≥ 0' }),
-      z.describe('Earlier draws this application has entered (the draw being held is not counted).'),
-    ),
-  c5: z.optional(z.boolean()).check(z.describe('Holds a C5 licence (one extra step where the policy says so).')),
+    .check(z.minimum(0, { error: 'draws must be ≥ 0' }))
+    .apply(described, 'Earlier draws this application has entered (the draw being held is not counted).'),
+  c5: z.optional(z.boolean()).apply(described, 'Holds a C5 licence (one extra step where the policy says so).'),
 });
 
 /** The zod schema of CountedIndividualRecord. */
 export const CountedIndividualRecordSchema: z.ZodMiniType<CountedIndividualRecord> =
-  countedIndividualRecordSchema.check(
-    z.describe('An individual application whose entries the policy computes from its draw history.'),
+  countedIndividualRecordSchema.apply(
+    described,
+    'An individual application whose entries the policy computes from its draw history.',
   );
 
 /** The zod schema of FlatIndividualRecord: `draws` may be left out (flat policies ignore it). */
 export const FlatIndividualRecordSchema: z.ZodMiniType<FlatIndividualRecord> = z
   .partial(countedIndividualRecordSchema, { draws: true })
-  .check(z.describe('An individual application under a flat policy.'));
+  .apply(described, 'An individual application under a flat policy.');
 
 /** The zod schema of ExplicitRecord. */
 export const ExplicitRecordSchema: z.ZodMiniType<ExplicitRecord> = z
   .strictObject({
-    kind: z.optional(z.enum(['individual', 'family', 'unit'])).check(z.describe('Defaults to "individual".')),
+    kind: z.optional(z.enum(['individual', 'family', 'unit'])).apply(described, 'Defaults to "individual".'),
     code: ApplicationCodeSchema,
     weight: z
       .int({ error: 'weight must be an integer' })
       .check(
         z.minimum(1, { error: 'weight must be ≥ 1' }),
         z.maximum(MAX_WEIGHT, { error: `weight must be ≤ ${MAX_WEIGHT}` }),
-        z.describe('Entries (摇号基数) of this application.'),
-      ),
+      )
+      .apply(described, 'Entries (摇号基数) of this application.'),
   })
-  .check(z.describe('An application with an explicit weight.'));
+  .apply(described, 'An application with an explicit weight.');
 
 /** The record schema a policy accepts (2021– policies: see family/read2021Record). */
 export function recordSchemaFor(policy: Policy): z.ZodMiniType {
