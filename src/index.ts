@@ -320,3 +320,14 @@ export {
 
 // The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
 export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';
+
+// Multi-year simulation on top of the registry (docs/spec.md §17.7).
+export {
+  simulatePeriods,
+  safeSimulatePeriods,
+  type InitialPopulation,
+  type PerPeriod,
+  type SimulatedPeriod,
+  type SimulatedPeriodClass,
+  type SimulatePeriodsOptions,
+} from './odds/simulatePeriods';

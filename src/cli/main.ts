@@ -11,6 +11,7 @@ import { oddsCommand } from './commands/odds';
 import { lookupCommand } from './commands/lookup';
 import { schemaCommand } from './commands/schema';
 import { selfcheckCommand } from './commands/selfcheck';
+import { simulateCommand } from './commands/simulate';
 import { verifierCommand } from './commands/verifier';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
@@ -26,6 +27,7 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   exportZipCommand,
   oddsCommand,
   selfcheckCommand,
+  simulateCommand,
   lookupCommand,
   continuityCommand,
   schemaCommand,

@@ -1,6 +1,7 @@
 import { deflateSync } from 'fflate';
 import { isWellFormedString } from '../encoding/utf8';
 import { YaohaoError } from '../errors/YaohaoError';
+import { writeCodeDigits } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
 import { codeValueAt, poolColumns, type Pool } from '../pool/Pool';
 import { crc32Function } from './internal/crc32';
@@ -122,7 +123,7 @@ function* zipChunks(
   // Every code's 13 digits, written once: an entry copies them (a code appears up to w times).
   const columns = poolColumns(pool);
   const digits = new Uint8Array(pool.size * 13);
-  for (let i = 0; i < pool.size; i++) writeCode(digits, i * 13, codeValueAt(columns, i));
+  for (let i = 0; i < pool.size; i++) writeCodeDigits(codeValueAt(columns, i), digits, i * 13);
   const total = pool.totalEntries;
   const width = String(total).length + 15;
   const index = new Uint8Array(16);
@@ -149,22 +150,6 @@ function* zipChunks(
     yield* file(partFileName(prefix, period, part), buffer.subarray(0, at));
   }
   yield zip.end();
-}
-
-// The 13 digits of a code value, leading zeros kept (two int halves: no 13-digit double formatting).
-function writeCode(buffer: Uint8Array, at: number, value: number): void {
-  let high = Math.floor(value / 10_000_000);
-  let low = value - high * 10_000_000;
-  for (let k = at + 12; k >= at + 6; k--) {
-    const q = (low / 10) | 0;
-    buffer[k] = 0x30 + low - q * 10;
-    low = q;
-  }
-  for (let k = at + 5; k >= at; k--) {
-    const q = (high / 10) | 0;
-    buffer[k] = 0x30 + high - q * 10;
-    high = q;
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { safely } from '../errors/safely';
 import { YaohaoError } from '../errors/YaohaoError';
 import type { Policy } from '../policy/Policy';
 import { parseTimestamp } from '../time/timestamp';
+import { arrivalEvents, type ArrivalBatch } from './internal/arrivals';
 import { readPlainEvent } from './internal/plainEvent';
 import { Transaction } from './internal/Transaction';
 import { createRegistry, Registry, registryState } from './Registry';
@@ -72,6 +73,20 @@ export function applyEvents<P extends Policy>(registry: Registry<P>, events: Ite
     index++;
   }
   return new Registry<P>(transaction.finish());
+}
+
+/**
+ * Internal (the simulation's batch path, not exported from the package): the registry after a
+ * batch of arrivals — exactly `applyEvents(registry, arrivalEvents(batch, offset))`, in one pass
+ * over columns when the batch is plain (Transaction.arrivals), else through those events (which
+ * report what is wrong, as applyEvents does).
+ */
+export function applyArrivals<P extends Policy>(registry: Registry<P>, batch: ArrivalBatch): Registry<P> {
+  const state = registryState(registry);
+  if (batch.count === 0) return registry;
+  const transaction = new Transaction(state, false);
+  if (transaction.arrivals(batch)) return new Registry<P>(transaction.finish());
+  return applyEvents(registry, arrivalEvents(batch, state.context.offset));
 }
 
 /** applyEvents that returns `{ success, value | issues }` instead of throwing. */

@@ -40,9 +40,17 @@ export function createRegistryPool(registry: Registry, period: string): Pool {
   state.store.scan({
     rows(columns, from, to) {
       const { statuses, poolFrom, kinds, codes, counted, c5 } = columns;
-      for (let i = from; i < to; i++)
-        if (statuses[i] === IN_POOL && poolFrom[i]! <= ordinal && kinds[i] !== UNIT)
-          add(codes[i]!, counted[i]! + runOf(poolFrom[i]!), c5[i] === 1);
+      // Neighbours mostly share their run's start: its draw count is looked up when it changes.
+      let start = Number.NaN;
+      let run = 0;
+      for (let i = from; i < to; i++) {
+        if (statuses[i] !== IN_POOL || poolFrom[i]! > ordinal || kinds[i] === UNIT) continue;
+        if (poolFrom[i] !== start) run = runOf((start = poolFrom[i]!));
+        const weight = weigh(counted[i]! + run, c5[i] === 1);
+        if (weight > MAX_WEIGHT) tooHeavy = true;
+        keys[n] = codes[i]! * 4 + INDIVIDUAL;
+        weights[n++] = weight;
+      }
     },
     app(app: App) {
       if (app.status !== IN_POOL || app.poolFrom > ordinal || app.kind === UNIT) return;

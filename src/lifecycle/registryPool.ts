@@ -8,10 +8,13 @@ import { poolRecordOf, type RegistryPoolRecord } from './internal/poolRecord';
 import { runCounter, type RegistryState } from './internal/RegistryState';
 import { registryState, type Registry } from './Registry';
 import type { Policy } from '../policy/Policy';
+import { joinedCodes } from '../pool/applicationCode';
 import type { PoolRecordOf } from '../pool/createPool';
 import type { UnitRecord } from '../period/periodRecords';
 
 export type { RegistryPoolRecord } from './internal/poolRecord';
+
+const CODES_AT_ONCE = 65_536;
 
 /**
  * The records registryPool hands out under a policy type: what createPool takes under it
@@ -69,12 +72,19 @@ export function registryPool<P extends Policy>(registry: Registry<P>, period: st
   };
   state.store.scan({
     rows(columns: AppColumns, from: number, to: number): void {
-      const { statuses, poolFrom, kinds, codeTexts, counted, c5 } = columns;
+      const { statuses, poolFrom, kinds, codes, counted, c5 } = columns;
+      // Codes are written out a chunk at a time, as one string that each record's code slices.
+      let texts = '';
+      let textsFrom = from;
       for (let i = from; i < to; i++) {
         if (statuses[i] !== IN_POOL || poolFrom[i]! > ordinal) continue;
         // The common case without an object per application: an individual under a counted policy.
         if (ladder && kinds[i] !== UNIT) {
-          const code = codeTexts.get(i);
+          if (i >= textsFrom + texts.length / 13) {
+            textsFrom = i;
+            texts = joinedCodes(codes, i, Math.min(to, i + CODES_AT_ONCE));
+          }
+          const code = texts.slice((i - textsFrom) * 13, (i - textsFrom + 1) * 13);
           const draws = counted[i]! + runOf(poolFrom[i]!);
           ordinary.push(c5[i] === 1 ? { code, draws, c5: true } : { code, draws });
         } else take(columns.read(i));

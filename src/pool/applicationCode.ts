@@ -28,24 +28,28 @@ export function codeToNumber(code: string): number {
 
 const digits = new Uint8Array(13);
 
+/** Writes the 13 ASCII digits of a code value into `bytes` at `at`, leading zeros kept. */
+export function writeCodeDigits(value: number, bytes: Uint8Array, at: number): void {
+  // Two halves below 2^31 (the first 6 digits, the last 7): integer arithmetic, no 13-digit double formatting.
+  let high = Math.floor(value / 10_000_000);
+  let low = value - high * 10_000_000;
+  for (let k = at + 12; k >= at + 6; k--) {
+    const q = (low / 10) | 0;
+    bytes[k] = 0x30 + low - q * 10;
+    low = q;
+  }
+  for (let k = at + 5; k >= at; k--) {
+    const q = (high / 10) | 0;
+    bytes[k] = 0x30 + high - q * 10;
+    high = q;
+  }
+}
+
 /** The 13-digit string of a code value, leading zeros kept. */
 export function numberToCode(value: number): string {
   // Into one flat string: millions of codes become long-lived record fields, and joining padded
-  // halves would keep three string objects alive per code instead of one. Two exact int halves.
-  let high = Math.floor(value / 10_000_000); // the first 6 digits
-  let low = value - high * 10_000_000; // the last 7
-  for (let k = 12; k >= 7; k--) {
-    const digit = low % 10;
-    digits[k] = 48 + digit;
-    low = (low - digit) / 10;
-  }
-  digits[6] = 48 + low;
-  for (let k = 5; k >= 1; k--) {
-    const digit = high % 10;
-    digits[k] = 48 + digit;
-    high = (high - digit) / 10;
-  }
-  digits[0] = 48 + high;
+  // halves would keep three string objects alive per code instead of one.
+  writeCodeDigits(value, digits, 0);
   const d = digits;
   return String.fromCharCode(
     d[0]!,
@@ -62,4 +66,13 @@ export function numberToCode(value: number): string {
     d[11]!,
     d[12]!,
   );
+}
+
+const ascii = new TextDecoder('latin1');
+
+/** The codes of `values[from, to)` written one after another as one string of 13 digits each (one string, not one per code). */
+export function joinedCodes(values: Float64Array, from: number, to: number): string {
+  const bytes = new Uint8Array((to - from) * 13);
+  for (let i = from; i < to; i++) writeCodeDigits(values[i]!, bytes, (i - from) * 13);
+  return ascii.decode(bytes);
 }

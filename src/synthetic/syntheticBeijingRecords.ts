@@ -46,18 +46,57 @@ export function syntheticBeijingRecords(options: SyntheticPoolOptions): Generato
 /** The most records syntheticBeijingRecords makes: codes are a 9-digit running number from 100,000,000. */
 export const MAX_SYNTHETIC_SIZE = 900_000_000;
 
+/** Synthetic records as columns: code values, earlier draws, C5 (1 or 0). */
+export interface SyntheticColumns {
+  readonly codes: Float64Array;
+  readonly draws: Uint32Array;
+  readonly c5: Uint8Array;
+}
+
+/**
+ * Records `from` … `from + count − 1` of a synthetic pool drawn from `words` (which must have
+ * produced records 0 … from − 1 already), into columns at `at`: per record three words — the
+ * code's 4 random digits, the draws, the C5 licence — and the running number 100,000,000 + index.
+ */
+export function fillSyntheticColumns(
+  words: Rc4WordSource,
+  from: number,
+  count: number,
+  maxDraws: number,
+  c5OneIn: number,
+  out: SyntheticColumns,
+  at = 0,
+): void {
+  for (let k = 0; k < count; k++) {
+    const prefix = uniformIndex(words, 10_000);
+    out.draws[at + k] = uniformIndex(words, maxDraws);
+    out.c5[at + k] = uniformIndex(words, c5OneIn) === 0 ? 1 : 0;
+    out.codes[at + k] = prefix * 1_000_000_000 + 100_000_000 + from + k;
+  }
+}
+
+/** The word stream of a synthetic pool's records. */
+export function syntheticWords(seed: string): Rc4WordSource {
+  return Rc4WordSource.fromKey(deriveDefaultKey(seed, 'synthetic-beijing-records'));
+}
+
+const CHUNK = 4096;
+
 function* records(
   size: number,
   seed: string,
   maxDraws: number,
   c5OneIn: number,
 ): Generator<SyntheticRecord, void, undefined> {
-  const words = Rc4WordSource.fromKey(deriveDefaultKey(seed, 'synthetic-beijing-records'));
-  for (let i = 0; i < size; i++) {
-    const prefix = uniformIndex(words, 10_000);
-    const draws = uniformIndex(words, maxDraws);
-    const c5 = uniformIndex(words, c5OneIn) === 0;
-    const code = numberToCode(prefix * 1_000_000_000 + 100_000_000 + i);
-    yield c5 ? { code, draws, c5: true } : { code, draws };
+  const words = syntheticWords(seed);
+  const chunk = { codes: new Float64Array(CHUNK), draws: new Uint32Array(CHUNK), c5: new Uint8Array(CHUNK) };
+  for (let from = 0; from < size; from += CHUNK) {
+    const count = Math.min(CHUNK, size - from);
+    fillSyntheticColumns(words, from, count, maxDraws, c5OneIn, chunk);
+    for (let k = 0; k < count; k++) {
+      const code = numberToCode(chunk.codes[k]!);
+      const draws = chunk.draws[k]!;
+      yield chunk.c5[k] === 1 ? { code, draws, c5: true } : { code, draws };
+    }
   }
 }

@@ -63,7 +63,8 @@ function checkOptions(options: unknown): void {
   if (o['seed'] !== undefined) requireString(o['seed'], ['options', 'seed']);
 }
 
-const ROLES_BY_SIZE = [
+/** Family shapes the synthetic inputs draw from (the roles of each family's members; also the simulation's, docs/spec.md §17.7). */
+export const ROLES_BY_SIZE = [
   ['main', 'spouse'],
   ['main', 'child'],
   ['main', 'spouse', 'child'],

@@ -1,12 +1,14 @@
 import type { App, AppExtra } from './Application';
+import { numberToCode } from '../../pool/applicationCode';
 import { TextColumn } from './TextColumn';
 
 /**
- * Applications as columns: typed arrays, texts (code, person id) in segmented text columns, the
- * rare extras in a plain array — about 60 bytes per application plus its two texts, never an
- * object each. The code text is kept (it came with the application) so that pools of millions of
- * records slice it instead of formatting millions of numbers. Grown by doubling while a draft
- * fills it; frozen (never written again) once a store holds it.
+ * Applications as columns: typed arrays, the person ids in a segmented text column, the rare
+ * extras in a plain array — about 55 bytes per application plus its person id, never an object
+ * each. A code's text is not kept: it is its value written with 13 digits (numberToCode;
+ * millions of them are written a chunk at a time, joinedCodes). A person id equal to the code's
+ * text is kept as '' (no person id is empty). Grown by doubling while a draft fills it; frozen
+ * (never written again) once a store holds it.
  */
 export class AppColumns {
   codes: Float64Array;
@@ -19,7 +21,6 @@ export class AppColumns {
   poolFrom: Int32Array;
   counted: Uint32Array;
   countedSince2021: Uint32Array;
-  codeTexts: TextColumn;
   personIds: TextColumn;
   extras: (AppExtra | undefined)[];
   length = 0;
@@ -36,7 +37,6 @@ export class AppColumns {
     this.poolFrom = new Int32Array(n);
     this.counted = new Uint32Array(n);
     this.countedSince2021 = new Uint32Array(n);
-    this.codeTexts = new TextColumn();
     this.personIds = new TextColumn();
     this.extras = [];
   }
@@ -54,7 +54,6 @@ export class AppColumns {
     out.poolFrom.set(this.poolFrom.subarray(0, this.length));
     out.counted.set(this.counted.subarray(0, this.length));
     out.countedSince2021.set(this.countedSince2021.subarray(0, this.length));
-    out.codeTexts = this.codeTexts.copy();
     out.personIds = this.personIds.copy();
     out.extras = this.extras.slice(0, this.length);
     out.length = this.length;
@@ -63,12 +62,14 @@ export class AppColumns {
 
   /** The application in row `i`, as an object. */
   read(i: number): App {
+    const codeText = numberToCode(this.codes[i]!);
+    const personId = this.personIds.get(i);
     return {
       code: this.codes[i]!,
-      codeText: this.codeTexts.get(i),
+      codeText,
       kind: this.kinds[i]!,
       status: this.statuses[i]!,
-      personId: this.personIds.get(i),
+      personId: personId === '' ? codeText : personId,
       appliedAt: this.appliedAt[i]!,
       statusAt: this.statusAt[i]!,
       renewedAt: this.renewedAt[i]!,
@@ -86,11 +87,9 @@ export class AppColumns {
     this.codes[i] = app.code;
     this.kinds[i] = app.kind;
     this.statuses[i] = app.status;
-    // A row's code and person never change: their texts are written once, when the row is added.
-    if (i === this.length) {
-      this.codeTexts.push(app.codeText);
-      this.personIds.push(app.personId);
-    }
+    // A row's person never changes: its text is written once, when the row is added ('' when it
+    // is the code, as in simulations: a person id is never empty).
+    if (i === this.length) this.personIds.push(app.personId === app.codeText ? '' : app.personId);
     this.appliedAt[i] = app.appliedAt;
     this.statusAt[i] = app.statusAt;
     this.renewedAt[i] = app.renewedAt;
@@ -102,44 +101,103 @@ export class AppColumns {
     if (i === this.length) this.length++;
   }
 
+  /**
+   * Appends `count` rows without an object each: `fill(from)` writes the typed columns of rows
+   * [from, from + count); the person ids are `personIds`, or else the codes' texts; no extras.
+   */
+  appendRows(count: number, fill: (from: number) => void, personIds?: readonly string[]): void {
+    const from = this.length;
+    this.reserve(count);
+    fill(from);
+    for (let k = 0; k < count; k++) {
+      const personId = personIds?.[k];
+      this.personIds.push(personId === undefined || personId === numberToCode(this.codes[from + k]!) ? '' : personId);
+    }
+    this.extras.length = from + count;
+    this.length = from + count;
+  }
+
   /** Reorders the rows (row k becomes old row order[k]), one column at a time so at most one spare column is alive. */
   permute(order: Uint32Array): void {
+    this.gather(this, order);
+  }
+
+  /**
+   * The rows of two column sets with disjoint codes, each in ascending code order, merged into
+   * ascending code order: new columns (neither input is written).
+   */
+  static merged(a: AppColumns, b: AppColumns): AppColumns {
+    if (a.length === 0) return b;
+    const order = new Uint32Array(a.length + b.length);
+    let n = 0;
+    let i = 0;
+    for (let k = 0; k < b.length; k++) {
+      const code = b.codes[k]!;
+      while (i < a.length && a.codes[i]! < code) order[n++] = i++;
+      order[n++] = a.length + k;
+    }
+    while (i < a.length) order[n++] = i++;
+    const out = new AppColumns(0);
+    out.gather(a, order, b);
+    return out;
+  }
+
+  /**
+   * Sets this object's columns to rows `order` of `a` followed by `b` (row k becomes source row
+   * order[k], where sources ≥ a.length are rows of b), one column at a time so at most one spare
+   * column is alive.
+   */
+  private gather(a: AppColumns, order: Uint32Array, b?: AppColumns): void {
     const n = order.length;
-    // The order as runs of consecutive source rows: a merge of a few new rows into sorted ones is a
-    // few long runs, each moved with one native copy; a shuffle is runs of one, moved row by row.
+    const split = a.length;
+    // The order as runs of consecutive source rows of one source: a merge of a few new rows into
+    // sorted ones is a few long runs, each moved with one native copy; a shuffle is runs of one.
     const runs: number[] = []; // (target, source, length) triples
     for (let k = 0; k < n;) {
       let end = k + 1;
-      while (end < n && order[end] === order[end - 1]! + 1) end++;
+      while (end < n && order[end] === order[end - 1]! + 1 && order[end] !== split) end++;
       runs.push(k, order[k]!, end - k);
       k = end;
     }
-    const gather = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(from: T, to: T): T => {
+    const column = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(
+      fromA: T,
+      fromB: T | undefined,
+      to: T,
+    ): T => {
       for (let r = 0; r < runs.length; r += 3) {
-        const [target, source, length] = [runs[r]!, runs[r + 1]!, runs[r + 2]!];
-        if (length > 16) to.set(from.subarray(source, source + length), target);
+        const target = runs[r]!;
+        const start = runs[r + 1]!;
+        const length = runs[r + 2]!;
+        const from = start < split ? fromA : fromB!;
+        const source = start < split ? start : start - split;
+        // A native copy pays for its view object only on long runs.
+        if (length > 256) to.set(from.subarray(source, source + length), target);
         else for (let j = 0; j < length; j++) to[target + j] = from[source + j]!;
       }
       return to;
     };
-    const gatherList = <T>(from: readonly T[]): T[] => {
-      const to = new Array<T>(n);
-      for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
-      return to;
-    };
-    this.codes = gather(this.codes, new Float64Array(n));
-    this.kinds = gather(this.kinds, new Uint8Array(n));
-    this.statuses = gather(this.statuses, new Uint8Array(n));
-    this.c5 = gather(this.c5, new Uint8Array(n));
-    this.appliedAt = gather(this.appliedAt, new Float64Array(n));
-    this.statusAt = gather(this.statusAt, new Float64Array(n));
-    this.renewedAt = gather(this.renewedAt, new Float64Array(n));
-    this.poolFrom = gather(this.poolFrom, new Int32Array(n));
-    this.counted = gather(this.counted, new Uint32Array(n));
-    this.countedSince2021 = gather(this.countedSince2021, new Uint32Array(n));
-    this.codeTexts = this.codeTexts.permuted(order);
-    this.personIds = this.personIds.permuted(order);
-    this.extras = gatherList(this.extras);
+    this.codes = column(a.codes, b?.codes, new Float64Array(n));
+    this.kinds = column(a.kinds, b?.kinds, new Uint8Array(n));
+    this.statuses = column(a.statuses, b?.statuses, new Uint8Array(n));
+    this.c5 = column(a.c5, b?.c5, new Uint8Array(n));
+    this.appliedAt = column(a.appliedAt, b?.appliedAt, new Float64Array(n));
+    this.statusAt = column(a.statusAt, b?.statusAt, new Float64Array(n));
+    this.renewedAt = column(a.renewedAt, b?.renewedAt, new Float64Array(n));
+    this.poolFrom = column(a.poolFrom, b?.poolFrom, new Int32Array(n));
+    this.counted = column(a.counted, b?.counted, new Uint32Array(n));
+    this.countedSince2021 = column(a.countedSince2021, b?.countedSince2021, new Uint32Array(n));
+    let texts = a.personIds;
+    if (b !== undefined) {
+      texts = texts.copy();
+      texts.pushAll(b.personIds, b.length);
+    }
+    this.personIds = texts.permuted(order);
+    const extras = new Array<AppExtra | undefined>(n);
+    for (let k = 0; k < n; k++) {
+      const source = order[k]!;
+      extras[k] = source < split ? a.extras[source] : b!.extras[source - split];
+    }
+    this.extras = extras;
     this.length = n;
   }
 
@@ -156,8 +214,16 @@ export class AppColumns {
     return low < sortedLength && codes[low] === code ? low : -1;
   }
 
+  /** Makes room for `extra` more rows at once (a batch of arrivals grows the columns once, not by doubling). */
+  reserve(extra: number): void {
+    if (this.length + extra > this.codes.length) this.resize(this.length + extra);
+  }
+
   private grow(): void {
-    const n = this.codes.length * 2;
+    this.resize(this.codes.length * 2);
+  }
+
+  private resize(n: number): void {
     const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(from: T, to: T): T => {
       to.set(from);
       return to;

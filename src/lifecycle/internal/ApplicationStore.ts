@@ -65,6 +65,29 @@ export class ApplicationStore {
     return overlay.size >= MIN_COMPACTION && overlay.size * 4 >= this.base.length ? store.draft().freeze() : store;
   }
 
+  /**
+   * A store with the applications of `run` added: columns in ascending code order whose codes
+   * are not in this store (the caller checks). The columns, the run and the overlay are merged
+   * into new columns in one pass, so the new store has no overlay (an overlay kept over new
+   * columns would also keep the old ones' text segments alive: a person id read from the columns
+   * is a slice of one).
+   */
+  withRun(run: AppColumns): ApplicationStore {
+    if (run.length === 0) return this;
+    const changed = this.overlayInOrder();
+    const added = changed.filter((app) => this.base.search(app.code, this.base.length) < 0);
+    let rows = run;
+    if (added.length > 0) {
+      const columns = new AppColumns(added.length);
+      added.forEach((app, k) => columns.write(k, app));
+      rows = AppColumns.merged(columns, run);
+    }
+    const merged = AppColumns.merged(this.base, rows);
+    for (const app of changed)
+      if (this.base.search(app.code, this.base.length) >= 0) merged.write(merged.search(app.code, merged.length), app);
+    return ApplicationStore.of(merged);
+  }
+
   private sortedOverlay: readonly App[] | undefined;
 
   /** Overlay applications in ascending code order (computed once: the store never changes). */

@@ -39,6 +39,11 @@ export class TextColumn {
     }
   }
 
+  /** Appends the first `count` rows of another column. */
+  pushAll(other: TextColumn, count: number): void {
+    for (let i = 0; i < count; i++) this.push(other.get(i));
+  }
+
   /** A copy (the segments are shared: they never change). */
   copy(): TextColumn {
     const out = new TextColumn();

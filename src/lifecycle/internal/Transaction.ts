@@ -5,6 +5,7 @@ import type { Issue, PathSegment } from '../../errors/Issue';
 import { YaohaoError } from '../../errors/YaohaoError';
 import { kindId } from '../../pool/ApplicantKind';
 import { parseApplicationCode } from '../../pool/applicationCode';
+import { sortKeys } from '../../pool/internal/sortKeys';
 import { addMonths, dayStart, formatDate, localDay } from '../../time/calendarDate';
 import { formatTimestamp } from '../../time/formatTimestamp';
 import { civilFromDays } from '../../time/timestamp';
@@ -29,6 +30,8 @@ import {
   type PersonExtras,
 } from './Application';
 import type { StoreDraft } from './ApplicationStore';
+import { AppColumns } from './AppColumns';
+import { personIdsValid, type ArrivalBatch } from './arrivals';
 import { takenLotteries, type TakenLottery } from './drawRecord';
 import { ordinalYear, periodName, periodOfApplication, requirePeriod } from './periods';
 import {
@@ -69,6 +72,8 @@ export class Transaction {
   private readonly expiredThrough: number[];
   private readonly inPool: Map<number, number>[];
   private lastAt: number | undefined;
+  /** Arrivals taken as one sorted run (arrivals()), merged into the store by finish(). */
+  private run: AppColumns | undefined;
 
   constructor(
     private readonly state: RegistryState,
@@ -84,7 +89,10 @@ export class Transaction {
 
   /** The state after the events applied so far. */
   finish(): RegistryState {
-    const store = this.draft !== undefined ? this.draft.freeze() : this.state.store.with(this.writes.values());
+    const store =
+      this.draft !== undefined
+        ? this.draft.freeze()
+        : (this.run === undefined ? this.state.store : this.state.store.withRun(this.run)).with(this.writes.values());
     return {
       context: this.state.context,
       store,
@@ -118,6 +126,7 @@ export class Transaction {
 
   /** Applies one validated event at its time (epoch ms, from its `at`); `path` locates it in the input (e.g. [17]). Throws YaohaoError. */
   apply(event: RegistryEvent, at: number | undefined, path: readonly PathSegment[]): void {
+    if (this.run !== undefined) throw new Error('internal: a transaction that took arrivals takes no other event');
     if (at === undefined)
       fail([{ code: 'invalid_value', path: [...path, 'at'], message: `not a real date and time: "${event.at}"` }]);
     const t = at!;
@@ -147,6 +156,69 @@ export class Transaction {
         this.codeEvent(event, t, path);
     }
     this.lastAt = t;
+  }
+
+  /**
+   * A batch of arrivals in one pass, when it is a plain one: a transaction of small changes
+   * (not bulk) under a flat or ladder policy, times in order and inside an application window,
+   * valid person ids and codes, codes new and distinct. The result is exactly that of applying
+   * arrivalEvents(batch) one by one (a property test checks it): time advances to `appliedAt`,
+   * each application is added in review for the period `appliedAt` enters, time advances to
+   * `reviewedAt`, each is approved into the first open pool — the same pool for all, as they
+   * share their times. The arrivals become sorted columns that finish() merges into the store's
+   * in one pass (no copy of the store first, no object per application); the transaction takes
+   * no other event. Returns false, having changed nothing, when the batch is not plain: the
+   * caller then applies the events, which reports what is wrong.
+   */
+  arrivals(batch: ArrivalBatch): boolean {
+    const context = this.state.context;
+    const { appliedAt, reviewedAt, count, codes } = batch;
+    if (this.draft !== undefined || this.run !== undefined || context.policy.weights.rule === 'beijing2021')
+      return false;
+    if (count === 0) return true; // no event, no change
+    if (this.lastAt !== undefined && appliedAt < this.lastAt) return false;
+    if (!(reviewedAt >= appliedAt) || !Number.isSafeInteger(appliedAt) || !Number.isSafeInteger(reviewedAt))
+      return false;
+    const { ordinal, open } = periodOfApplication(appliedAt, context);
+    if (!open || !personIdsValid(batch)) return false;
+    // In code order, each carrying its batch row: duplicates are neighbours, and the run must be sorted.
+    const rows = new Uint32Array(count);
+    for (let k = 0; k < count; k++) {
+      const code = codes[k]!;
+      if (!(Number.isSafeInteger(code) && code >= 0 && code < 1e13)) return false;
+      rows[k] = k;
+    }
+    const sorted = sortKeys(codes.subarray(0, count), rows, count);
+    for (let k = 0; k < count; k++)
+      if ((k > 0 && sorted.keys[k] === sorted.keys[k - 1]) || this.get(sorted.keys[k]!) !== undefined) return false;
+
+    this.advanceTo(appliedAt);
+    this.advanceTo(reviewedAt);
+    const poolFrom = firstOpenPool(ordinal, reviewedAt, this.held[0]!, context);
+    const run = new AppColumns(count);
+    run.appendRows(
+      count,
+      () => {
+        run.codes.set(sorted.keys);
+        run.kinds.fill(INDIVIDUAL);
+        run.statuses.fill(IN_POOL);
+        run.appliedAt.fill(appliedAt);
+        run.statusAt.fill(reviewedAt);
+        run.renewedAt.fill(appliedAt);
+        run.poolFrom.fill(poolFrom);
+        for (let j = 0; j < count; j++) {
+          const k = sorted.weights[j]!;
+          run.c5[j] = batch.c5[k] === 1 ? 1 : 0;
+          run.counted[j] = batch.draws[k]!;
+        }
+      },
+      batch.personIds === undefined ? undefined : Array.from(sorted.weights, (k) => batch.personIds![k]!),
+    );
+    this.run = run;
+    const inPool = this.inPool[0]!;
+    inPool.set(poolFrom, (inPool.get(poolFrom) ?? 0) + count);
+    this.lastAt = reviewedAt;
+    return true;
   }
 
   /** Local time at the authority's offset, for messages. */
