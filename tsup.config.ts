@@ -1,4 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
+import { buildVerifierPage } from './scripts/buildVerifierPage';
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 const options: Options[] = [
   {
@@ -10,6 +13,15 @@ const options: Options[] = [
     dts: true,
     sourcemap: true,
     clean: true,
+    // The verifier page (src/web) as one HTML file next to dist/cli.js, after the clean.
+    onSuccess: async () => {
+      const page = await buildVerifierPage();
+      const worker = Object.entries(page.worker)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+        .join(', ');
+      console.log(`verifier page: dist/yaohao-verifier.html ${kb(page.bytes)} (worker: ${worker})`);
+    },
   },
   {
     // Node-only code (files, the command line), bundled with the library code it uses.

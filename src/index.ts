@@ -155,6 +155,7 @@ export { MAX_LINE_BYTES } from './pool/JsonLinesPoolParser';
 export { SAME_REFUSAL_LIMIT } from './pool/PoolBuilder';
 export { MAX_CSV_ROW_BYTES } from './formats/internal/CsvRowReader';
 export { MAX_PART_ROW_BYTES } from './formats/internal/PartRowScanner';
+
 // Odds, waiting times and self-checks (docs/spec.md §17).
 export {
   PoolCompositionSchema,
@@ -316,6 +317,10 @@ export {
   type ContinuityProblemKind,
   type ContinuityReport,
 } from './lifecycle/checkContinuity';
+
+// The verifier page (docs/spec.md §18): a published result sheet replayed against its pool.
+export { verifySheet, type SheetMismatchReason, type SheetReplayResult } from './audit/verifySheet';
+
 // Multi-year simulation on top of the registry (docs/spec.md §17.7).
 export {
   simulatePeriods,

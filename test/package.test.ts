@@ -54,7 +54,14 @@ describe('package', () => {
     // The built CJS library in a fresh context with no `process` and no Node built-ins, as in a browser.
     const browserLike = (): typeof import('../src/index') => {
       const requireDependency = createRequire(join(ROOT, 'package.json'));
-      const allowed = new Set(['zod', 'seedrandom', 'decimal.js', '@noble/hashes/sha2.js', 'fflate']);
+      const allowed = new Set([
+        'zod/mini',
+        'zod/locales',
+        'seedrandom',
+        'decimal.js',
+        '@noble/hashes/sha2.js',
+        'fflate',
+      ]);
       const module = { exports: {} as Record<string, unknown> };
       const sandbox = {
         module,

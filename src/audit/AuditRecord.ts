@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toHex } from '../encoding/hex';
 import { sha256 } from '../encoding/sha256';
 import { utf8 } from '../encoding/utf8';
+import { described } from '../errors/described';
 import type { ApplicantKind } from '../pool/ApplicantKind';
 import type { PoolCommitment } from '../pool/commitPool';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
@@ -52,47 +53,49 @@ export interface AuditRecord {
   readonly digest: string;
 }
 
-const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
-const countSchema = z.int().min(0);
+const sha256HexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' }));
+const countSchema = z.int().check(z.minimum(0));
 
 /** The zod schema of PoolCommitment. */
-export const PoolCommitmentSchema: z.ZodType<PoolCommitment> = z
-  .strictObject({
-    format: z.literal('yaohao-pool/1'),
-    size: countSchema.describe('Number of applications.'),
-    totalEntries: countSchema.describe('Total entries T.'),
-    digest: sha256HexSchema.describe('SHA-256 of the canonical pool form.'),
-  })
-  .readonly()
-  .describe('Commitment to a pool, published before the seed.');
+export const PoolCommitmentSchema: z.ZodMiniType<PoolCommitment> = z
+  .readonly(
+    z.strictObject({
+      format: z.literal('yaohao-pool/1'),
+      size: countSchema.apply(described, 'Number of applications.'),
+      totalEntries: countSchema.apply(described, 'Total entries T.'),
+      digest: sha256HexSchema.apply(described, 'SHA-256 of the canonical pool form.'),
+    }),
+  )
+  .apply(described, 'Commitment to a pool, published before the seed.');
 
 /** The zod schema of Winner. */
-export const WinnerSchema: z.ZodType<Winner> = z
-  .strictObject({
+export const WinnerSchema: z.ZodMiniType<Winner> = z.readonly(
+  z.strictObject({
     code: ApplicationCodeSchema,
-    entry: z.int().min(1).describe('1-based entry number (摇号基数序号) of the winning pick.'),
+    entry: z.int().check(z.minimum(1)).apply(described, '1-based entry number (摇号基数序号) of the winning pick.'),
     kind: z.enum(['individual', 'family', 'unit']),
-  })
-  .readonly();
+  }),
+);
 
 /** The zod schema of AuditRecord (also the source of its JSON Schema). */
-export const AuditRecordSchema: z.ZodType<AuditRecord> = z
-  .strictObject({
-    format: z.literal(RECORD_FORMAT),
-    engine: z.string().describe('Engine that wrote the record (informative).'),
-    policy: z.string().describe('Id of the policy that weighed the pool (informative).'),
-    generator: z.enum(['legacy', 'default']),
-    seed: z.string().min(1),
-    label: z.string(),
-    quota: z.int().min(1),
-    pool: PoolCommitmentSchema,
-    allocation: z.enum(['drawn', 'all']).describe('"all": quota ≥ pool size, everyone won without a draw.'),
-    picks: countSchema.describe('Generator outputs used, rejected picks included.'),
-    winners: z.array(WinnerSchema).readonly().describe('Winners in draw order.'),
-    digest: sha256HexSchema.describe('SHA-256 of the canonical JSON of every other field.'),
-  })
-  .readonly()
-  .describe('A yaohao audit record (yaohao-record/1).');
+export const AuditRecordSchema: z.ZodMiniType<AuditRecord> = z
+  .readonly(
+    z.strictObject({
+      format: z.literal(RECORD_FORMAT),
+      engine: z.string().apply(described, 'Engine that wrote the record (informative).'),
+      policy: z.string().apply(described, 'Id of the policy that weighed the pool (informative).'),
+      generator: z.enum(['legacy', 'default']),
+      seed: z.string().check(z.minLength(1)),
+      label: z.string(),
+      quota: z.int().check(z.minimum(1)),
+      pool: PoolCommitmentSchema,
+      allocation: z.enum(['drawn', 'all']).apply(described, '"all": quota ≥ pool size, everyone won without a draw.'),
+      picks: countSchema.apply(described, 'Generator outputs used, rejected picks included.'),
+      winners: z.readonly(z.array(WinnerSchema)).apply(described, 'Winners in draw order.'),
+      digest: sha256HexSchema.apply(described, 'SHA-256 of the canonical JSON of every other field.'),
+    }),
+  )
+  .apply(described, 'A yaohao audit record (yaohao-record/1).');
 
 /** An audit record before its digest is computed. */
 export type UnsealedAuditRecord = Omit<AuditRecord, 'digest'>;

@@ -1,8 +1,9 @@
 import { requireInteger } from '../errors/arguments';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { costLimit } from '../draw/drawCost';
 import { maxPicks } from '../draw/internal/drawIndexes';
 import type { Issue } from '../errors/Issue';
+import { described } from '../errors/described';
 import { parseWith } from '../errors/fromZod';
 import { codeToNumber, isApplicationCode } from '../pool/applicationCode';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
@@ -37,27 +38,33 @@ export interface PublishedSheet {
 }
 
 /** The zod schema of PublishedSheet. */
-export const PublishedSheetSchema: z.ZodType<PublishedSheet> = z
-  .strictObject({
-    generator: z.enum(['legacy', 'default']).optional().describe('Defaults to "legacy" (official sheets).'),
-    label: z.string().optional().describe('Sub-draw label, for default-generator sheets.'),
-    seed: z.string().min(1).describe('指标配置种子数 / 指标配置初始值.'),
-    totalEntries: z
-      .int()
-      .min(0)
-      .describe('基数序号总数 (T), or the number of valid codes for flat pools (0: an empty pool, no rows).'),
-    quota: z.int().min(1).describe('指标配置总数.'),
-    pool: z
-      .enum(['flat', 'weighted'])
-      .optional()
-      .describe('"flat": one entry per code (T = codes). Default: "weighted" when rows carry entries, else "flat".'),
-    rows: z
-      .array(z.strictObject({ entry: z.int().min(1).optional(), code: ApplicationCodeSchema }).readonly())
-      .readonly()
-      .describe('Winners in draw order: 摇号基数序号 (if published) and 申请编码.'),
-  })
-  .readonly()
-  .describe('A published lottery result sheet.');
+export const PublishedSheetSchema: z.ZodMiniType<PublishedSheet> = z
+  .readonly(
+    z.strictObject({
+      generator: z.optional(z.enum(['legacy', 'default'])).apply(described, 'Defaults to "legacy" (official sheets).'),
+      label: z.optional(z.string()).apply(described, 'Sub-draw label, for default-generator sheets.'),
+      seed: z.string().check(z.minLength(1)).apply(described, '指标配置种子数 / 指标配置初始值.'),
+      totalEntries: z
+        .int()
+        .check(z.minimum(0))
+        .apply(described, '基数序号总数 (T), or the number of valid codes for flat pools (0: an empty pool, no rows).'),
+      quota: z.int().check(z.minimum(1)).apply(described, '指标配置总数.'),
+      pool: z
+        .optional(z.enum(['flat', 'weighted']))
+        .apply(
+          described,
+          '"flat": one entry per code (T = codes). Default: "weighted" when rows carry entries, else "flat".',
+        ),
+      rows: z
+        .readonly(
+          z.array(
+            z.readonly(z.strictObject({ entry: z.optional(z.int().check(z.minimum(1))), code: ApplicationCodeSchema })),
+          ),
+        )
+        .apply(described, 'Winners in draw order: 摇号基数序号 (if published) and 申请编码.'),
+    }),
+  )
+  .apply(described, 'A published lottery result sheet.');
 
 /** Why a sheet is inconsistent with its own seed. */
 export type SheetInconsistency =

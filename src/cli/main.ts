@@ -12,6 +12,7 @@ import { lookupCommand } from './commands/lookup';
 import { schemaCommand } from './commands/schema';
 import { selfcheckCommand } from './commands/selfcheck';
 import { simulateCommand } from './commands/simulate';
+import { verifierCommand } from './commands/verifier';
 import { verifyCommand } from './commands/verify';
 import { Failed, output, type CliContext } from './context';
 import { issueLines } from './report';
@@ -31,6 +32,7 @@ const COMMANDS: readonly ((cli: Command, context: CliContext) => void)[] = [
   continuityCommand,
   schemaCommand,
   demoCommand,
+  verifierCommand,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AuditRecordSchema } from '../audit/AuditRecord';
 import { PublishedSheetSchema } from '../audit/checkPublishedSheet';
 import { FamilyRecordSchema, Individual2021RecordSchema } from '../family/familyRecords';
@@ -10,7 +10,7 @@ import { PolicySchema } from '../policy/Policy';
 import { CountedIndividualRecordSchema, ExplicitRecordSchema, FlatIndividualRecordSchema } from '../pool/recordSchemas';
 
 /** The JSON Schemas `yaohao schema` prints, generated from the zod schemas the library validates with. */
-export const SCHEMAS: Readonly<Record<string, { readonly schema: z.ZodType; readonly about: string }>> = {
+export const SCHEMAS: Readonly<Record<string, { readonly schema: z.ZodMiniType; readonly about: string }>> = {
   individual: {
     schema: CountedIndividualRecordSchema,
     about: 'pool record under beijing2014 / beijing2016 (code, draws, c5)',

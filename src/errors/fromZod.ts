@@ -1,5 +1,10 @@
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import { config, type z } from 'zod/mini';
 import type { Issue, IssueCode, PathSegment } from './Issue';
+
+// zod/mini, unlike zod classic, sets no messages of its own ("Invalid input" for every issue): give it
+// classic's English ones as yaohao loads, unless the application has chosen a locale (classic does the same).
+if (config().localeError === undefined) config(en());
 
 /** Where a validated value sits: a path prefix, and the file line when it came from a file. */
 export interface IssueLocation {
@@ -71,12 +76,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], at: IssueLoca
 }
 
 /** Runs a zod schema and returns either the parsed value or yaohao issues at `at`. */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   at: IssueLocation,
 ): { ok: true; value: z.output<S> } | { ok: false; issues: Issue[] } {
-  let result: z.ZodSafeParseResult<z.output<S>>;
+  let result: z.util.SafeParseResult<z.output<S>>;
   try {
     result = schema.safeParse(value, { reportInput: true });
   } catch {

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isWellFormedString } from '../encoding/utf8';
+import { described } from '../errors/described';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
 
@@ -60,8 +61,8 @@ export interface Individual2021Record extends PersonHistory {
   readonly code: string;
 }
 
-const count = (field: string): z.ZodInt =>
-  z.int({ error: `${field} must be an integer` }).min(0, { error: `${field} must be ≥ 0` });
+const count = (field: string): z.ZodMiniInt =>
+  z.int({ error: `${field} must be an integer` }).check(z.minimum(0, { error: `${field} must be ≥ 0` }));
 
 /** The most characters (Unicode code points) a personId may have. */
 export const MAX_PERSON_ID_LENGTH = 200;
@@ -92,46 +93,48 @@ export function isPersonId(value: unknown): value is string {
 }
 
 /** A personId: 1 to 200 Unicode code points (characters outside the BMP count once), well-formed. */
-export const PersonIdSchema: z.ZodType<string> = z
+export const PersonIdSchema: z.ZodMiniType<string> = z
   .string()
-  .min(1, { error: 'personId must not be empty' })
-  .refine(isWellFormedString, { error: 'personId must be well-formed Unicode' })
-  .refine((id) => codePointLength(id) <= MAX_PERSON_ID_LENGTH, {
-    error: `personId must have at most ${MAX_PERSON_ID_LENGTH} characters (Unicode code points)`,
-  })
-  .meta({ maxLength: MAX_PERSON_ID_LENGTH })
-  .describe('Stable id of the person, chosen by the caller: 1 to 200 Unicode code points.');
+  .check(
+    z.minLength(1, { error: 'personId must not be empty' }),
+    z.refine(isWellFormedString, { error: 'personId must be well-formed Unicode' }),
+    z.refine((id) => codePointLength(id) <= MAX_PERSON_ID_LENGTH, {
+      error: `personId must have at most ${MAX_PERSON_ID_LENGTH} characters (Unicode code points)`,
+    }),
+  )
+  .apply(described, 'Stable id of the person, chosen by the caller: 1 to 200 Unicode code points.', {
+    maxLength: MAX_PERSON_ID_LENGTH,
+  });
 
 const historyShape = {
   personId: PersonIdSchema,
-  steps: count('steps').optional().describe('The authority’s 阶梯数 (C5 included).'),
-  drawsTo2020: count('drawsTo2020').optional().describe('Draws entered up to the end of 2020.'),
-  drawsSince2021: count('drawsSince2021').optional().describe('Draws entered from 2021 on.'),
-  c5: z.boolean().optional().describe('Holds a C5 licence (adds a step only to computed steps).'),
-  queueYears: count('queueYears').optional().describe('Full years already counted in the new-energy queue.'),
-  queueSince: TimestampSchema.optional().describe('Joined the new-energy queue at.'),
-  registeredAt: TimestampSchema.optional().describe('Registered with the system at.'),
+  steps: z.optional(count('steps')).apply(described, 'The authority’s 阶梯数 (C5 included).'),
+  drawsTo2020: z.optional(count('drawsTo2020')).apply(described, 'Draws entered up to the end of 2020.'),
+  drawsSince2021: z.optional(count('drawsSince2021')).apply(described, 'Draws entered from 2021 on.'),
+  c5: z.optional(z.boolean()).apply(described, 'Holds a C5 licence (adds a step only to computed steps).'),
+  queueYears: z.optional(count('queueYears')).apply(described, 'Full years already counted in the new-energy queue.'),
+  queueSince: z.optional(TimestampSchema).apply(described, 'Joined the new-energy queue at.'),
+  registeredAt: z.optional(TimestampSchema).apply(described, 'Registered with the system at.'),
 };
 
 /** The zod schema of FamilyMember. */
-export const FamilyMemberSchema: z.ZodType<FamilyMember> = z
-  .strictObject({ role: z.enum(['main', 'spouse', 'child', 'parent', 'spouse-parent']), ...historyShape })
-  .readonly()
-  .describe('A member of a family application.');
+export const FamilyMemberSchema: z.ZodMiniType<FamilyMember> = z
+  .readonly(z.strictObject({ role: z.enum(['main', 'spouse', 'child', 'parent', 'spouse-parent']), ...historyShape }))
+  .apply(described, 'A member of a family application.');
 
 /** The zod schema of FamilyRecord. */
-export const FamilyRecordSchema: z.ZodType<FamilyRecord> = z
-  .strictObject({
-    kind: z.literal('family'),
-    code: ApplicationCodeSchema.describe('The main applicant’s application code.'),
-    familyYears: count('familyYears').optional().describe('Full years applied as a family.'),
-    members: z.array(FamilyMemberSchema).readonly(),
-  })
-  .readonly()
-  .describe('A family application (家庭申请).');
+export const FamilyRecordSchema: z.ZodMiniType<FamilyRecord> = z
+  .readonly(
+    z.strictObject({
+      kind: z.literal('family'),
+      code: ApplicationCodeSchema.apply(described, 'The main applicant’s application code.'),
+      familyYears: z.optional(count('familyYears')).apply(described, 'Full years applied as a family.'),
+      members: z.readonly(z.array(FamilyMemberSchema)),
+    }),
+  )
+  .apply(described, 'A family application (家庭申请).');
 
 /** The zod schema of Individual2021Record. */
-export const Individual2021RecordSchema: z.ZodType<Individual2021Record> = z
-  .strictObject({ kind: z.literal('individual').optional(), code: ApplicationCodeSchema, ...historyShape })
-  .readonly()
-  .describe('An individual application under a 2021– policy.');
+export const Individual2021RecordSchema: z.ZodMiniType<Individual2021Record> = z
+  .readonly(z.strictObject({ kind: z.optional(z.literal('individual')), code: ApplicationCodeSchema, ...historyShape }))
+  .apply(described, 'An individual application under a 2021– policy.');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Issue } from '../errors/Issue';
 import type { SafeResult } from '../errors/SafeResult';
 import { safelyAsync } from '../errors/safely';
@@ -120,8 +120,8 @@ function checkHeader(
 /** The columns a CSV pool may have under a policy: the fields of its flat records, and those it needs. */
 function csvColumns(policy: Policy): { known: string[]; required: string[] } {
   let schema: unknown = policy.weights.rule === 'beijing2021' ? Individual2021RecordSchema : recordSchemaFor(policy);
-  while (schema instanceof z.ZodReadonly) schema = schema.unwrap();
-  const shape = (schema as z.ZodObject).shape as Record<string, z.ZodType>;
+  while (schema instanceof z.ZodMiniReadonly) schema = schema.def.innerType;
+  const shape = (schema as z.ZodMiniObject).shape as Record<string, z.ZodMiniType>;
   const known = Object.keys(shape);
   return { known, required: known.filter((key) => !shape[key]!.safeParse(undefined).success) };
 }

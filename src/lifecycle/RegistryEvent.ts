@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isWellFormedString } from '../encoding/utf8';
+import { described } from '../errors/described';
 import { FamilyMemberSchema, type FamilyMember, type PersonHistory } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
@@ -101,72 +102,80 @@ export const EVENT_TYPES: readonly RegistryEvent['type'][] = [
   'cleanup',
 ];
 
-const count = z.int().min(0);
-const personId = z.string().min(1).max(200).refine(isWellFormedString, { error: 'must be well-formed Unicode' });
-const at = TimestampSchema.describe('When, ISO 8601 with offset.');
+const count = z.int().check(z.minimum(0));
+const personId = z
+  .string()
+  .check(z.minLength(1), z.maxLength(200), z.refine(isWellFormedString, { error: 'must be well-formed Unicode' }));
+const at = TimestampSchema.apply(described, 'When, ISO 8601 with offset.');
 
-const codeEvent = (type: CodeEvent['type'], about: string): z.ZodType =>
-  z
-    .strictObject({ type: z.literal(type), at, code: ApplicationCodeSchema })
-    .readonly()
-    .describe(about);
+const codeEvent = (type: CodeEvent['type'], about: string): z.ZodMiniType =>
+  z.readonly(z.strictObject({ type: z.literal(type), at, code: ApplicationCodeSchema })).apply(described, about);
 
 /** The schema of each event type (field shapes; what a policy allows is checked when the event is applied). */
-export const EVENT_SCHEMAS: Readonly<Record<RegistryEvent['type'], z.ZodType>> = {
+export const EVENT_SCHEMAS: Readonly<Record<RegistryEvent['type'], z.ZodMiniType>> = {
   applied: z
-    .strictObject({
-      type: z.literal('applied'),
-      at,
-      code: ApplicationCodeSchema,
-      personId,
-      kind: z.enum(['individual', 'family', 'unit']).optional(),
-      draws: count.optional(),
-      c5: z.boolean().optional(),
-      drawsTo2020: count.optional(),
-      drawsSince2021: count.optional(),
-      queueSince: TimestampSchema.optional(),
-      queueYears: count.optional(),
-      registeredAt: TimestampSchema.optional(),
-      familyYears: count.optional(),
-      members: z.array(FamilyMemberSchema).readonly().optional(),
-    })
-    .readonly()
-    .describe('An application was submitted.'),
+    .readonly(
+      z.strictObject({
+        type: z.literal('applied'),
+        at,
+        code: ApplicationCodeSchema,
+        personId,
+        kind: z.optional(z.enum(['individual', 'family', 'unit'])),
+        draws: z.optional(count),
+        c5: z.optional(z.boolean()),
+        drawsTo2020: z.optional(count),
+        drawsSince2021: z.optional(count),
+        queueSince: z.optional(TimestampSchema),
+        queueYears: z.optional(count),
+        registeredAt: z.optional(TimestampSchema),
+        familyYears: z.optional(count),
+        members: z.optional(z.readonly(z.array(FamilyMemberSchema))),
+      }),
+    )
+    .apply(described, 'An application was submitted.'),
   reviewed: z
-    .strictObject({
-      type: z.literal('reviewed'),
-      at,
-      code: ApplicationCodeSchema,
-      approved: z.boolean(),
-      reasons: z
-        .array(z.strictObject({ code: z.string().min(1).max(100), message: z.string().max(1000) }).readonly())
-        .max(100)
-        .readonly()
-        .optional(),
-    })
-    .readonly()
-    .describe('The review decided.'),
+    .readonly(
+      z.strictObject({
+        type: z.literal('reviewed'),
+        at,
+        code: ApplicationCodeSchema,
+        approved: z.boolean(),
+        reasons: z.optional(
+          z.readonly(
+            z
+              .array(
+                z.readonly(
+                  z.strictObject({
+                    code: z.string().check(z.minLength(1), z.maxLength(100)),
+                    message: z.string().check(z.maxLength(1000)),
+                  }),
+                ),
+              )
+              .check(z.maxLength(100)),
+          ),
+        ),
+      }),
+    )
+    .apply(described, 'The review decided.'),
   'draw-held': z
-    .strictObject({
-      type: z.literal('draw-held'),
-      at,
-      period: z.string(),
-      record: z.unknown().describe('The audit record (yaohao-record/1) or period record (yaohao-period/1).'),
-      entrants: z.enum(['ordinary', 'ordinaryUnits']).optional(),
-    })
-    .readonly()
-    .describe('A draw was held.'),
+    .readonly(
+      z.strictObject({
+        type: z.literal('draw-held'),
+        at,
+        period: z.string(),
+        record: z.unknown().apply(described, 'The audit record (yaohao-record/1) or period record (yaohao-period/1).'),
+        entrants: z.optional(z.enum(['ordinary', 'ordinaryUnits'])),
+      }),
+    )
+    .apply(described, 'A draw was held.'),
   'quota-confirmed': codeEvent('quota-confirmed', 'A winner confirmed the quota.'),
   'vehicle-registered': codeEvent('vehicle-registered', 'A car was registered with the certificate.'),
   'continuation-confirmed': codeEvent('continuation-confirmed', 'The applicant confirmed to continue (继续参与).'),
   cancelled: codeEvent('cancelled', 'The applicant cancelled the application.'),
-  cleanup: z
-    .strictObject({ type: z.literal('cleanup'), at })
-    .readonly()
-    .describe('The yearly cleanup.'),
+  cleanup: z.readonly(z.strictObject({ type: z.literal('cleanup'), at })).apply(described, 'The yearly cleanup.'),
 };
 
 /** The zod schema of RegistryEvent (for its JSON Schema; events are validated by type, see EVENT_SCHEMAS). */
-export const RegistryEventSchema: z.ZodType<RegistryEvent> = z
-  .union(EVENT_TYPES.map((type) => EVENT_SCHEMAS[type]) as [z.ZodType, z.ZodType, ...z.ZodType[]])
-  .describe('A registry event (docs/spec.md §16.3).') as z.ZodType<RegistryEvent>;
+export const RegistryEventSchema: z.ZodMiniType<RegistryEvent> = z
+  .union(EVENT_TYPES.map((type) => EVENT_SCHEMAS[type]) as [z.ZodMiniType, z.ZodMiniType, ...z.ZodMiniType[]])
+  .apply(described, 'A registry event (docs/spec.md §16.3).') as z.ZodMiniType<RegistryEvent>;

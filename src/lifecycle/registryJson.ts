@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isWellFormedString } from '../encoding/utf8';
 import { FamilyMemberSchema, type FamilyMember } from '../family/familyRecords';
 import { parseWith } from '../errors/fromZod';
@@ -218,12 +218,12 @@ export function registryToJSON(registry: Registry): RegistryJson {
   };
 }
 
-const count = z.int().min(0);
-const period = z.string().min(1);
+const count = z.int().check(z.minimum(0));
+const period = z.string().check(z.minLength(1));
 const registryJsonSchema = z.strictObject({
   format: z.literal(REGISTRY_FORMAT),
-  policy: z.string().min(1),
-  lastEventAt: TimestampSchema.optional(),
+  policy: z.string().check(z.minLength(1)),
+  lastEventAt: z.optional(TimestampSchema),
   draws: z.array(
     z.strictObject({
       pool: z.enum(GROUPS),
@@ -238,43 +238,44 @@ const registryJsonSchema = z.strictObject({
     z.strictObject({
       code: ApplicationCodeSchema,
       kind: z.enum(['individual', 'family', 'unit']),
-      personId: z.string().min(1).max(200).refine(isWellFormedString),
+      personId: z.string().check(z.minLength(1), z.maxLength(200), z.refine(isWellFormedString)),
       status: z.enum(STATUSES),
       appliedAt: TimestampSchema,
       statusAt: TimestampSchema,
       renewedAt: TimestampSchema,
       poolFrom: period,
       countedDraws: count,
-      countedDrawsSince2021: count.optional(),
-      c5: z.literal(true).optional(),
-      queueSince: TimestampSchema.optional(),
-      queueYears: count.optional(),
-      registeredAt: TimestampSchema.optional(),
-      family: z
-        .strictObject({
+      countedDrawsSince2021: z.optional(count),
+      c5: z.optional(z.literal(true)),
+      queueSince: z.optional(TimestampSchema),
+      queueYears: z.optional(count),
+      registeredAt: z.optional(TimestampSchema),
+      family: z.optional(
+        z.strictObject({
           members: z.array(FamilyMemberSchema),
           familyYears: count,
           lastYear: count,
           since: TimestampSchema,
-        })
-        .optional(),
-      reasons: z.array(z.strictObject({ code: z.string(), message: z.string() })).optional(),
-      removedBecause: z.enum(['cancelled', 'not-renewed']).optional(),
-      certificate: z
-        .strictObject({
+        }),
+      ),
+      reasons: z.optional(z.array(z.strictObject({ code: z.string(), message: z.string() }))),
+      removedBecause: z.optional(z.enum(['cancelled', 'not-renewed'])),
+      certificate: z.optional(
+        z.strictObject({
           period,
-          rank: z.int().min(1),
+          rank: z.int().check(z.minimum(1)),
           number: z.string(),
-          confirmedAt: TimestampSchema.optional(),
-          usedAt: TimestampSchema.optional(),
-        })
-        .optional(),
+          confirmedAt: z.optional(TimestampSchema),
+          usedAt: z.optional(TimestampSchema),
+        }),
+      ),
     }),
   ),
 });
 
 /** The zod schema of RegistryJson (shapes; registryFromJSON checks that the parts agree). */
-export const RegistryJsonSchema: z.ZodType<RegistryJson> = registryJsonSchema as unknown as z.ZodType<RegistryJson>;
+export const RegistryJsonSchema: z.ZodMiniType<RegistryJson> =
+  registryJsonSchema as unknown as z.ZodMiniType<RegistryJson>;
 
 /**
  * The registry a JSON form describes, under `policy` (whose id it must name). Checks the form and

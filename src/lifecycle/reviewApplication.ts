@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Issue } from '../errors/Issue';
+import { described } from '../errors/described';
 import { parseWith } from '../errors/fromZod';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { SafeResult } from '../errors/SafeResult';
@@ -78,32 +79,34 @@ export interface ReviewOptions {
   readonly at: string;
 }
 
-const date = z.string().refine((text) => parseDate(text) !== undefined, { error: 'expected a real date "YYYY-MM-DD"' });
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month "YYYY-MM"' });
+const date = z
+  .string()
+  .check(z.refine((text) => parseDate(text) !== undefined, { error: 'expected a real date "YYYY-MM-DD"' }));
+const yearMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'expected a month "YYYY-MM"' }));
 
 const personFactsSchema = z.strictObject({
-  kind: z.literal('individual').optional(),
-  residentId: z.string().describe('The 18-character resident ID (GB 11643).'),
-  beijingHukou: z.boolean().optional(),
-  workPermit: z.strictObject({ validUntil: date, endorsedUntil: date }).readonly().optional(),
-  socialInsuranceMonths: z.array(yearMonth).readonly().optional(),
-  incomeTaxMonths: z.array(yearMonth).readonly().optional(),
-  ownsCar: z.boolean().optional(),
-  licence: z.strictObject({ validUntil: date }).readonly().optional(),
-  unresolvedViolations: z.int().min(0).optional(),
+  kind: z.optional(z.literal('individual')),
+  residentId: z.string().apply(described, 'The 18-character resident ID (GB 11643).'),
+  beijingHukou: z.optional(z.boolean()),
+  workPermit: z.optional(z.readonly(z.strictObject({ validUntil: date, endorsedUntil: date }))),
+  socialInsuranceMonths: z.optional(z.readonly(z.array(yearMonth))),
+  incomeTaxMonths: z.optional(z.readonly(z.array(yearMonth))),
+  ownsCar: z.optional(z.boolean()),
+  licence: z.optional(z.readonly(z.strictObject({ validUntil: date }))),
+  unresolvedViolations: z.optional(z.int().check(z.minimum(0))),
 });
 const unitFactsSchema = z.strictObject({
   kind: z.literal('unit'),
   vatPaidLastYear: z.union([
-    z.string().regex(/^\d+(\.\d+)?$/, { error: 'a non-negative decimal amount in CNY' }),
-    z.int().min(0),
+    z.string().check(z.regex(/^\d+(\.\d+)?$/, { error: 'a non-negative decimal amount in CNY' })),
+    z.int().check(z.minimum(0)),
   ]),
 });
 
 /** The zod schema of ApplicantFacts (also its JSON Schema). */
-export const ApplicantFactsSchema: z.ZodType<ApplicantFacts> = z
+export const ApplicantFactsSchema: z.ZodMiniType<ApplicantFacts> = z
   .union([personFactsSchema, unitFactsSchema])
-  .describe('What the authority knows about an applicant, as of the application.');
+  .apply(described, 'What the authority knows about an applicant, as of the application.');
 
 /**
  * Reviews an application (审核, docs/spec.md §16.2) against the policy's rules, from facts given as

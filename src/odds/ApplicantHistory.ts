@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import type { FamilyRecord } from '../family/familyRecords';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 
@@ -38,26 +39,28 @@ export interface Individual2021Applicant {
  */
 export type ApplicantHistory = CountedApplicant | FixedWeightApplicant | Individual2021Applicant | FamilyRecord;
 
-const count = z.int().min(0);
+const count = z.int().check(z.minimum(0));
 
 /** The zod schema of CountedApplicant. */
-export const CountedApplicantSchema: z.ZodType<CountedApplicant> = z
-  .strictObject({ draws: count.describe('Draws entered before the next one.'), c5: z.boolean().optional() })
-  .readonly();
+export const CountedApplicantSchema: z.ZodMiniType<CountedApplicant> = z.readonly(
+  z.strictObject({ draws: count.apply(described, 'Draws entered before the next one.'), c5: z.optional(z.boolean()) }),
+);
 
 /** The zod schema of FixedWeightApplicant. */
-export const FixedWeightApplicantSchema: z.ZodType<FixedWeightApplicant> = z
-  .strictObject({ weight: z.int().min(1).max(MAX_WEIGHT).describe('Entries in every draw.') })
-  .readonly();
+export const FixedWeightApplicantSchema: z.ZodMiniType<FixedWeightApplicant> = z.readonly(
+  z.strictObject({
+    weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT)).apply(described, 'Entries in every draw.'),
+  }),
+);
 
 /** The zod schema of Individual2021Applicant. */
-export const Individual2021ApplicantSchema: z.ZodType<Individual2021Applicant> = z
-  .strictObject({
-    kind: z.literal('individual').optional(),
-    code: z.string().optional(),
-    personId: z.string().optional(),
-    drawsTo2020: count.optional(),
-    drawsSince2021: count.optional(),
-    c5: z.boolean().optional(),
-  })
-  .readonly();
+export const Individual2021ApplicantSchema: z.ZodMiniType<Individual2021Applicant> = z.readonly(
+  z.strictObject({
+    kind: z.optional(z.literal('individual')),
+    code: z.optional(z.string()),
+    personId: z.optional(z.string()),
+    drawsTo2020: z.optional(count),
+    drawsSince2021: z.optional(count),
+    c5: z.optional(z.boolean()),
+  }),
+);

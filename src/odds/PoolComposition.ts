@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueCollector } from '../errors/IssueCollector';
 import type { PathSegment } from '../errors/Issue';
+import { described } from '../errors/described';
 import { parseWith } from '../errors/fromZod';
 import { argumentError, isObject } from '../errors/arguments';
 import { poolColumns, requirePool, type Pool } from '../pool/Pool';
@@ -21,22 +22,24 @@ export interface PoolComposition {
 }
 
 /** The zod schema of PoolComposition (classes in any order; each weight once). */
-export const PoolCompositionSchema: z.ZodType<PoolComposition> = z
-  .strictObject({
-    classes: z
-      .array(
-        z
-          .strictObject({
-            weight: z.int().min(1).max(MAX_WEIGHT).describe('Entries per application.'),
-            count: z.int().min(0).describe('Applications with this weight.'),
-          })
-          .readonly(),
-      )
-      .readonly()
-      .describe('How many applications carry each weight.'),
-  })
-  .readonly()
-  .describe('A pool by weight class.');
+export const PoolCompositionSchema: z.ZodMiniType<PoolComposition> = z
+  .readonly(
+    z.strictObject({
+      classes: z
+        .readonly(
+          z.array(
+            z.readonly(
+              z.strictObject({
+                weight: z.int().check(z.minimum(1), z.maximum(MAX_WEIGHT)).apply(described, 'Entries per application.'),
+                count: z.int().check(z.minimum(0)).apply(described, 'Applications with this weight.'),
+              }),
+            ),
+          ),
+        )
+        .apply(described, 'How many applications carry each weight.'),
+    }),
+  )
+  .apply(described, 'A pool by weight class.');
 
 /** The weight classes of a pool: every distinct weight with its number of applications, ascending. */
 export function poolComposition(pool: Pool): PoolComposition {

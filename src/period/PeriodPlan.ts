@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PoolCommitmentSchema } from '../audit/AuditRecord';
 import { canonicalJson, type CanonicalJsonValue } from '../encoding/canonicalJson';
 import { requireObject } from '../errors/arguments';
@@ -65,12 +65,12 @@ export interface PeriodPlan {
   readonly digest: string;
 }
 
-const count = z.int().min(0);
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
+const count = z.int().check(z.minimum(0));
+const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' }));
 
 /** The zod schema of PeriodPlan (the shape runPeriod and verifyPeriod accept). */
-export const PeriodPlanSchema: z.ZodType<PeriodPlan> = z
-  .strictObject({
+export const PeriodPlanSchema: z.ZodMiniType<PeriodPlan> = z.readonly(
+  z.strictObject({
     format: z.literal(PLAN_FORMAT),
     engine: z.string(),
     policy: z.string(),
@@ -78,11 +78,11 @@ export const PeriodPlanSchema: z.ZodType<PeriodPlan> = z
     generator: z.enum(['legacy', 'default']),
     total: count,
     unallocated: count,
-    subDraws: z
-      .array(
-        z
-          .strictObject({
-            label: z.string().min(1),
+    subDraws: z.readonly(
+      z.array(
+        z.readonly(
+          z.strictObject({
+            label: z.string().check(z.minLength(1)),
             method: z.enum(['lottery', 'ranking']),
             category: z.enum(['nev', 'ordinary']),
             part: z.string(),
@@ -92,19 +92,19 @@ export const PeriodPlanSchema: z.ZodType<PeriodPlan> = z
             quota: count,
             allocated: count,
             leftover: count,
-            leftoverTo: z.string().optional(),
-            joinedFamilies: count.optional(),
+            leftoverTo: z.optional(z.string()),
+            joinedFamilies: z.optional(count),
             pool: z.union([
               PoolCommitmentSchema,
-              z.strictObject({ format: z.literal('yaohao-ranking/1'), size: count, digest: hex64 }).readonly(),
+              z.readonly(z.strictObject({ format: z.literal('yaohao-ranking/1'), size: count, digest: hex64 })),
             ]),
-          })
-          .readonly(),
-      )
-      .readonly(),
+          }),
+        ),
+      ),
+    ),
     digest: hex64,
-  })
-  .readonly() as z.ZodType<PeriodPlan>;
+  }),
+) as z.ZodMiniType<PeriodPlan>;
 
 /** SHA-256 (hex) of the canonical JSON of a plan without its digest. */
 export function planDigest(plan: Omit<PeriodPlan, 'digest'> | PeriodPlan): string {

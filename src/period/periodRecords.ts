@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { PersonIdSchema } from '../family/familyRecords';
 import { ApplicationCodeSchema } from '../pool/recordSchemas';
 import { TimestampSchema } from '../time/TimestampSchema';
@@ -40,17 +41,17 @@ export interface PeriodInput {
 }
 
 /** The zod schema of QueueRecord. */
-export const QueueRecordSchema: z.ZodType<QueueRecord> = z
-  .strictObject({
-    code: ApplicationCodeSchema,
-    queueSince: TimestampSchema.optional().describe('Queue time (required where the sub-draw ranks by it).'),
-    personId: PersonIdSchema.optional(),
-  })
-  .readonly()
-  .describe('A new-energy queue entrant.');
+export const QueueRecordSchema: z.ZodMiniType<QueueRecord> = z
+  .readonly(
+    z.strictObject({
+      code: ApplicationCodeSchema,
+      queueSince: z.optional(TimestampSchema).apply(described, 'Queue time (required where the sub-draw ranks by it).'),
+      personId: z.optional(PersonIdSchema),
+    }),
+  )
+  .apply(described, 'A new-energy queue entrant.');
 
 /** The zod schema of UnitRecord. */
-export const UnitRecordSchema: z.ZodType<UnitRecord> = z
-  .strictObject({ code: ApplicationCodeSchema })
-  .readonly()
-  .describe('An ordinary-lottery unit application.');
+export const UnitRecordSchema: z.ZodMiniType<UnitRecord> = z
+  .readonly(z.strictObject({ code: ApplicationCodeSchema }))
+  .apply(described, 'An ordinary-lottery unit application.');

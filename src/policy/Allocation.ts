@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 
 /** Categories of quota (指标): new-energy (新能源) and ordinary (普通). */
 export type QuotaCategory = 'nev' | 'ordinary';
@@ -88,54 +89,57 @@ export interface AllocationRule {
 export const SHARE_PATTERN: RegExp = /^(?=.{1,32}$)(\d+(\.\d+)?|\d+\/[1-9]\d*)$/;
 const share = z
   .string()
-  .regex(SHARE_PATTERN, { error: 'a share is a decimal such as "0.8" or a fraction such as "1/6"' });
-const part = z.string().min(1);
+  .check(z.regex(SHARE_PATTERN, { error: 'a share is a decimal such as "0.8" or a fraction such as "1/6"' }));
+const part = z.string().check(z.minLength(1));
 
 /** The zod schema of CategoryNotice. */
-export const CategoryNoticeSchema: z.ZodType<CategoryNotice> = z
-  .strictObject({
+export const CategoryNoticeSchema: z.ZodMiniType<CategoryNotice> = z.readonly(
+  z.strictObject({
     category: z.enum(['nev', 'ordinary']),
-    total: z.int().min(0),
-    fixed: z.array(z.strictObject({ part, amount: z.int().min(0) }).readonly()).readonly(),
-    shares: z.array(z.strictObject({ part, share }).readonly()).readonly(),
+    total: z.int().check(z.minimum(0)),
+    fixed: z.readonly(z.array(z.readonly(z.strictObject({ part, amount: z.int().check(z.minimum(0)) })))),
+    shares: z.readonly(z.array(z.readonly(z.strictObject({ part, share })))),
     rest: part,
-  })
-  .readonly();
+  }),
+);
 
 /** The roundings a share may take. */
 export const ROUNDINGS: readonly AllocationRule['rounding'][] = ['floor', 'half-up', 'half-even'];
 
 /** The zod schema of AllocationRule. */
-export const AllocationRuleSchema: z.ZodType<AllocationRule> = z
-  .strictObject({
-    rounding: z.enum(ROUNDINGS),
-    notices: z.array(CategoryNoticeSchema).readonly(),
-    periods: z
-      .array(
-        z
-          .strictObject({
-            id: z
-              .string()
-              .regex(/^[a-z0-9]+$/, { error: 'a period id is lowercase letters and digits, e.g. "h1" or "06"' }),
-            subDraws: z
-              .array(
-                z
-                  .strictObject({
-                    label: z.string().min(1),
-                    category: z.enum(['nev', 'ordinary']),
-                    part,
-                    throughShare: share,
-                    method: z.enum(['lottery', 'ranking']),
-                    entrants: z.enum(ENTRANT_LISTS),
-                    leftoverTo: z.string().optional(),
-                  })
-                  .readonly(),
-              )
-              .readonly(),
-          })
-          .readonly(),
-      )
-      .readonly(),
-  })
-  .readonly()
-  .describe('Quota splits and the sub-draws of each period.');
+export const AllocationRuleSchema: z.ZodMiniType<AllocationRule> = z
+  .readonly(
+    z.strictObject({
+      rounding: z.enum(ROUNDINGS),
+      notices: z.readonly(z.array(CategoryNoticeSchema)),
+      periods: z.readonly(
+        z.array(
+          z.readonly(
+            z.strictObject({
+              id: z
+                .string()
+                .check(
+                  z.regex(/^[a-z0-9]+$/, { error: 'a period id is lowercase letters and digits, e.g. "h1" or "06"' }),
+                ),
+              subDraws: z.readonly(
+                z.array(
+                  z.readonly(
+                    z.strictObject({
+                      label: z.string().check(z.minLength(1)),
+                      category: z.enum(['nev', 'ordinary']),
+                      part,
+                      throughShare: share,
+                      method: z.enum(['lottery', 'ranking']),
+                      entrants: z.enum(ENTRANT_LISTS),
+                      leftoverTo: z.optional(z.string()),
+                    }),
+                  ),
+                ),
+              ),
+            }),
+          ),
+        ),
+      ),
+    }),
+  )
+  .apply(described, 'Quota splits and the sub-draws of each period.');

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { UtcOffsetSchema } from '../time/TimestampSchema';
 
 /** A day of the year, "MM-DD" (e.g. "03-08"); 29 February is not allowed (it is not in every year). */
@@ -108,76 +109,109 @@ export function monthDayIndex(text: string): number {
 
 const monthDay = z
   .string()
-  .refine((text) => monthDayIndex(text) >= 0, { error: 'expected a day of the year "MM-DD" (not 02-29)' });
-const month = z.int().min(1).max(12);
+  .check(z.refine((text) => monthDayIndex(text) >= 0, { error: 'expected a day of the year "MM-DD" (not 02-29)' }));
+const month = z.int().check(z.minimum(1), z.maximum(12));
 // Every month has days 1–28, so a draw or sealing day in that range exists in every draw month.
-const dayOfMonth = z.int().min(1).max(28);
+const dayOfMonth = z.int().check(z.minimum(1), z.maximum(28));
 
 const calendarSchema = z
-  .strictObject({
-    drawDay: dayOfMonth.describe('Day of the draw month the draw is held on (26).'),
-    sealDay: dayOfMonth.describe('Day of the draw month the pool is sealed on (25).'),
-    periods: z
-      .array(
-        z
-          .strictObject({
-            id: z.string().regex(/^[a-z0-9]+$/, { error: 'a period id is lowercase letters and digits' }),
-            opens: monthDay.optional(),
-            deadline: monthDay,
-            reviewResults: monthDay.optional(),
-            draws: z
-              .array(z.strictObject({ category: z.enum(['ordinary', 'nev']), month }).readonly())
-              .min(1)
-              .readonly(),
-          })
-          .readonly()
-          .refine((p) => p.draws.every((d) => d.month >= Number(p.deadline.slice(0, 2))), {
-            error: 'every draw of a period is in or after the month of its deadline',
+  .readonly(
+    z.strictObject({
+      drawDay: dayOfMonth.apply(described, 'Day of the draw month the draw is held on (26).'),
+      sealDay: dayOfMonth.apply(described, 'Day of the draw month the pool is sealed on (25).'),
+      periods: z
+        .readonly(
+          z
+            .array(
+              z
+                .readonly(
+                  z.strictObject({
+                    id: z
+                      .string()
+                      .check(z.regex(/^[a-z0-9]+$/, { error: 'a period id is lowercase letters and digits' })),
+                    opens: z.optional(monthDay),
+                    deadline: monthDay,
+                    reviewResults: z.optional(monthDay),
+                    draws: z.readonly(
+                      z
+                        .array(z.readonly(z.strictObject({ category: z.enum(['ordinary', 'nev']), month })))
+                        .check(z.minLength(1)),
+                    ),
+                  }),
+                )
+                .check(
+                  z.refine((p) => p.draws.every((d) => d.month >= Number(p.deadline.slice(0, 2))), {
+                    error: 'every draw of a period is in or after the month of its deadline',
+                  }),
+                ),
+            )
+            .check(z.minLength(1), z.maxLength(99)),
+        )
+        .check(
+          z.refine(
+            (ps) => ps.every((p, k) => k === 0 || monthDayIndex(p.deadline) > monthDayIndex(ps[k - 1]!.deadline)),
+            { error: 'period deadlines must be strictly increasing through the year' },
+          ),
+          z.refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, { error: 'period ids must be unique' }),
+          z.refine((ps) => ps.some((p) => p.draws.some((d) => d.category === 'ordinary')), {
+            error: 'at least one period holds an ordinary draw',
           }),
-      )
-      .min(1)
-      .max(99)
-      .readonly()
-      .refine((ps) => ps.every((p, k) => k === 0 || monthDayIndex(p.deadline) > monthDayIndex(ps[k - 1]!.deadline)), {
-        error: 'period deadlines must be strictly increasing through the year',
-      })
-      .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, { error: 'period ids must be unique' })
-      .refine((ps) => ps.some((p) => p.draws.some((d) => d.category === 'ordinary')), {
-        error: 'at least one period holds an ordinary draw',
-      }),
-  })
-  .readonly()
-  .refine((c) => c.sealDay <= c.drawDay, { error: 'the pool is sealed on or before the draw day', path: ['sealDay'] });
+        ),
+    }),
+  )
+  .check(
+    z.refine((c) => c.sealDay <= c.drawDay, {
+      error: 'the pool is sealed on or before the draw day',
+      path: ['sealDay'],
+    }),
+  );
 
 /** The zod schema of LifecycleRule. */
-export const LifecycleRuleSchema: z.ZodType<LifecycleRule> = z
-  .strictObject({
-    utcOffset: UtcOffsetSchema,
-    calendar: calendarSchema,
-    confirmHours: z.int().min(1).describe('Hours to confirm a won quota (72).'),
-    validity: z
-      .array(z.strictObject({ fromYear: z.int().min(2000).max(9999), months: z.int().min(1).max(120) }).readonly())
-      .min(1)
-      .readonly()
-      .refine((v) => v.every((r, k) => k === 0 || r.fromYear > v[k - 1]!.fromYear), {
-        error: 'validity rules must have strictly increasing fromYear',
-      }),
-    renewal: z
-      .strictObject({
-        months: z.int().min(1).max(1200),
-        cleanupDates: z.array(monthDay).min(1).readonly(),
-        continuationMonths: z.array(month).min(1).readonly().optional(),
-      })
-      .readonly(),
-    familyYears: z.enum(['draw-years', 'full-years']),
-    review: z
-      .strictObject({
-        minAge: z.int().min(0).max(150),
-        contributionYears: z.int().min(1).max(100),
-        contributionsUntil: z.enum(['previous-month', 'application-month']),
-        unitVatThreshold: z.string().regex(/^\d+(\.\d+)?$/, { error: 'a non-negative decimal amount, e.g. "50000"' }),
-      })
-      .readonly(),
-  })
-  .readonly()
-  .describe('An application’s life: calendar, confirmation window, certificate validity, renewal, review thresholds.');
+export const LifecycleRuleSchema: z.ZodMiniType<LifecycleRule> = z
+  .readonly(
+    z.strictObject({
+      utcOffset: UtcOffsetSchema,
+      calendar: calendarSchema,
+      confirmHours: z.int().check(z.minimum(1)).apply(described, 'Hours to confirm a won quota (72).'),
+      validity: z
+        .readonly(
+          z
+            .array(
+              z.readonly(
+                z.strictObject({
+                  fromYear: z.int().check(z.minimum(2000), z.maximum(9999)),
+                  months: z.int().check(z.minimum(1), z.maximum(120)),
+                }),
+              ),
+            )
+            .check(z.minLength(1)),
+        )
+        .check(
+          z.refine((v) => v.every((r, k) => k === 0 || r.fromYear > v[k - 1]!.fromYear), {
+            error: 'validity rules must have strictly increasing fromYear',
+          }),
+        ),
+      renewal: z.readonly(
+        z.strictObject({
+          months: z.int().check(z.minimum(1), z.maximum(1200)),
+          cleanupDates: z.readonly(z.array(monthDay).check(z.minLength(1))),
+          continuationMonths: z.optional(z.readonly(z.array(month).check(z.minLength(1)))),
+        }),
+      ),
+      familyYears: z.enum(['draw-years', 'full-years']),
+      review: z.readonly(
+        z.strictObject({
+          minAge: z.int().check(z.minimum(0), z.maximum(150)),
+          contributionYears: z.int().check(z.minimum(1), z.maximum(100)),
+          contributionsUntil: z.enum(['previous-month', 'application-month']),
+          unitVatThreshold: z
+            .string()
+            .check(z.regex(/^\d+(\.\d+)?$/, { error: 'a non-negative decimal amount, e.g. "50000"' })),
+        }),
+      ),
+    }),
+  )
+  .apply(
+    described,
+    'An application’s life: calendar, confirmation window, certificate validity, renewal, review thresholds.',
+  );

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import { parseTimestamp } from '../time/timestamp';
 import { TimestampSchema, UtcOffsetSchema } from '../time/TimestampSchema';
 import { AllocationRuleSchema, type AllocationRule } from './Allocation';
@@ -123,73 +124,89 @@ export type PolicyWith<R extends WeightRule> = Policy & {
 const weightRuleSchema = z.discriminatedUnion('rule', [
   z
     .strictObject({ rule: z.literal('flat') })
-    .describe('Every application has exactly one entry; draw counts are ignored.'),
+    .apply(described, 'Every application has exactly one entry; draw counts are ignored.'),
   z
     .strictObject({
       rule: z.literal('ladder'),
-      drawsAtFirstStep: z.int().min(1).describe('Highest N (draws counting the current one) that still has 1 step.'),
-      drawsPerStep: z.int().min(1).describe('Further draws per extra step (a part block counts).'),
+      drawsAtFirstStep: z
+        .int()
+        .check(z.minimum(1))
+        .apply(described, 'Highest N (draws counting the current one) that still has 1 step.'),
+      drawsPerStep: z.int().check(z.minimum(1)).apply(described, 'Further draws per extra step (a part block counts).'),
     })
-    .describe('Steps grow with the number of draws entered.'),
-  z.strictObject({ rule: z.literal('explicit') }).describe('Every record states its own weight.'),
+    .apply(described, 'Steps grow with the number of draws entered.'),
+  z.strictObject({ rule: z.literal('explicit') }).apply(described, 'Every record states its own weight.'),
   z
     .strictObject({
       rule: z.literal('beijing2021'),
-      drawsAtFirstStep: z.int().min(1).describe('Ladder up to 2020: highest 2020 draw count that still has 1 step.'),
-      drawsPerStep: z.int().min(1).describe('Ladder up to 2020: further draws per extra step.'),
-      drawsPerStepAfter2020: z.int().min(1).describe('From 2021: draws per extra step.'),
-      after2020Rounding: z.enum(['floor', 'ceil']).describe('How a part block of post-2020 draws counts.'),
+      drawsAtFirstStep: z
+        .int()
+        .check(z.minimum(1))
+        .apply(described, 'Ladder up to 2020: highest 2020 draw count that still has 1 step.'),
+      drawsPerStep: z.int().check(z.minimum(1)).apply(described, 'Ladder up to 2020: further draws per extra step.'),
+      drawsPerStepAfter2020: z.int().check(z.minimum(1)).apply(described, 'From 2021: draws per extra step.'),
+      after2020Rounding: z.enum(['floor', 'ceil']).apply(described, 'How a part block of post-2020 draws counts.'),
     })
-    .describe('Beijing 2021–: steps at the end of 2020, then one per block of later draws.'),
+    .apply(described, 'Beijing 2021–: steps at the end of 2020, then one per block of later draws.'),
 ]);
 
 const familyRuleSchema = z
-  .strictObject({
-    basePoints: z.strictObject({ main: z.int().min(0), other: z.int().min(0) }),
-    pointsPerStep: z.int().min(0),
-    pointsPerQueueYear: z.int().min(0),
-    pointsPerFamilyYear: z.int().min(0),
-    spouseMultiplier: z.int().min(1),
-    generationMultipliers: z.array(z.int().min(1)).min(1).readonly(),
-    minMembers: z.int().min(1),
-    queueYears: z
-      .strictObject({
-        countTo: z.enum(['previous-year-end', 'deadline']),
-        deadline: TimestampSchema.refine((text) => parseTimestamp(text) !== undefined, {
-          error: 'the deadline is not a real date and time',
-        }).optional(),
-        partYear: z.enum(['drop', 'round-up']),
-      })
-      .refine((rule) => (rule.countTo === 'deadline') === (rule.deadline !== undefined), {
-        error: 'give a deadline exactly when countTo is "deadline"',
-      }),
-    utcOffset: UtcOffsetSchema,
-  })
-  .readonly()
-  .describe('Family points (家庭积分): the constants of the official formula.');
+  .readonly(
+    z.strictObject({
+      basePoints: z.strictObject({ main: z.int().check(z.minimum(0)), other: z.int().check(z.minimum(0)) }),
+      pointsPerStep: z.int().check(z.minimum(0)),
+      pointsPerQueueYear: z.int().check(z.minimum(0)),
+      pointsPerFamilyYear: z.int().check(z.minimum(0)),
+      spouseMultiplier: z.int().check(z.minimum(1)),
+      generationMultipliers: z.readonly(z.array(z.int().check(z.minimum(1))).check(z.minLength(1))),
+      minMembers: z.int().check(z.minimum(1)),
+      queueYears: z
+        .strictObject({
+          countTo: z.enum(['previous-year-end', 'deadline']),
+          deadline: z.optional(
+            TimestampSchema.check(
+              z.refine((text) => parseTimestamp(text) !== undefined, {
+                error: 'the deadline is not a real date and time',
+              }),
+            ),
+          ),
+          partYear: z.enum(['drop', 'round-up']),
+        })
+        .check(
+          z.refine((rule) => (rule.countTo === 'deadline') === (rule.deadline !== undefined), {
+            error: 'give a deadline exactly when countTo is "deadline"',
+          }),
+        ),
+      utcOffset: UtcOffsetSchema,
+    }),
+  )
+  .apply(described, 'Family points (家庭积分): the constants of the official formula.');
 
 /** The zod schema of WeightRule. */
-export const WeightRuleSchema: z.ZodType<WeightRule> = weightRuleSchema;
+export const WeightRuleSchema: z.ZodMiniType<WeightRule> = weightRuleSchema;
 
 /** The zod schema of Policy (also the source of its JSON Schema). */
-export const PolicySchema: z.ZodType<Policy> = z
-  .strictObject({
-    id: z.string().min(1).describe('Short name, e.g. "beijing2016".'),
-    title: z.string().describe('One line for people.'),
-    weights: weightRuleSchema,
-    c5ExtraSteps: z.int().min(0).describe('Extra steps for holders of a C5 licence.'),
-    year: z.int().min(2000).max(9999).optional().describe('Allocation year.'),
-    family: familyRuleSchema.optional(),
-    allocation: AllocationRuleSchema.optional(),
-    lifecycle: LifecycleRuleSchema.optional(),
-    sources: z.array(z.string()).readonly().describe('Where the rules come from.'),
-  })
-  .readonly()
-  .refine(
-    (policy) => policy.weights.rule !== 'beijing2021' || (policy.family !== undefined && policy.year !== undefined),
-    {
-      error: 'a beijing2021 weight rule needs `year` and `family`',
-      path: ['family'],
-    },
+export const PolicySchema: z.ZodMiniType<Policy> = z
+  .readonly(
+    z.strictObject({
+      id: z.string().check(z.minLength(1)).apply(described, 'Short name, e.g. "beijing2016".'),
+      title: z.string().apply(described, 'One line for people.'),
+      weights: weightRuleSchema,
+      c5ExtraSteps: z.int().check(z.minimum(0)).apply(described, 'Extra steps for holders of a C5 licence.'),
+      year: z.optional(z.int().check(z.minimum(2000), z.maximum(9999))).apply(described, 'Allocation year.'),
+      family: z.optional(familyRuleSchema),
+      allocation: z.optional(AllocationRuleSchema),
+      lifecycle: z.optional(LifecycleRuleSchema),
+      sources: z.readonly(z.array(z.string())).apply(described, 'Where the rules come from.'),
+    }),
   )
-  .describe('A yaohao lottery policy.');
+  .check(
+    z.refine(
+      (policy) => policy.weights.rule !== 'beijing2021' || (policy.family !== undefined && policy.year !== undefined),
+      {
+        error: 'a beijing2021 weight rule needs `year` and `family`',
+        path: ['family'],
+      },
+    ),
+  )
+  .apply(described, 'A yaohao lottery policy.');

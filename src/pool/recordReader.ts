@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { parseWith, type IssueLocation } from '../errors/fromZod';
 import type { Issue } from '../errors/Issue';
 import type { Policy } from '../policy/Policy';
@@ -69,7 +69,7 @@ export function recordReaderFor(policy: Policy, fastPath = true): RecordReader {
 
 /** The slow path: the zod schema decides, and explains every problem. */
 export function readWithSchema(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   shape: FastShape,
   record: unknown,
   at: IssueLocation,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../errors/described';
 import type { Policy } from '../policy/Policy';
 import { APPLICATION_CODE_PATTERN } from './applicationCode';
 
@@ -34,47 +35,51 @@ export interface ExplicitRecord {
 }
 
 /** An application code: 13 decimal digits, as a string (leading zeros matter). */
-export const ApplicationCodeSchema: z.ZodString = z
+export const ApplicationCodeSchema: z.ZodMiniString = z
   .string()
-  .regex(APPLICATION_CODE_PATTERN, { error: 'code must be exactly 13 decimal digits' })
-  .describe('Application code (申请编码): 13 decimal digits.');
+  .check(z.regex(APPLICATION_CODE_PATTERN, { error: 'code must be exactly 13 decimal digits' }))
+  .apply(described, 'Application code (申请编码): 13 decimal digits.');
 
 /** An individual's application under a policy that counts draws (flat or ladder). */
 const countedIndividualRecordSchema = z.strictObject({
-  kind: z.literal('individual').optional().describe('Defaults to "individual".'),
+  kind: z.optional(z.literal('individual')).apply(described, 'Defaults to "individual".'),
   code: ApplicationCodeSchema,
   draws: z
     .int({ error: 'draws must be an integer' })
-    .min(0, { error: 'draws must be ≥ 0' })
-    .describe('Earlier draws this application has entered (the draw being held is not counted).'),
-  c5: z.boolean().optional().describe('Holds a C5 licence (one extra step where the policy says so).'),
+    .check(z.minimum(0, { error: 'draws must be ≥ 0' }))
+    .apply(described, 'Earlier draws this application has entered (the draw being held is not counted).'),
+  c5: z.optional(z.boolean()).apply(described, 'Holds a C5 licence (one extra step where the policy says so).'),
 });
 
 /** The zod schema of CountedIndividualRecord. */
-export const CountedIndividualRecordSchema: z.ZodType<CountedIndividualRecord> = countedIndividualRecordSchema.describe(
-  'An individual application whose entries the policy computes from its draw history.',
-);
+export const CountedIndividualRecordSchema: z.ZodMiniType<CountedIndividualRecord> =
+  countedIndividualRecordSchema.apply(
+    described,
+    'An individual application whose entries the policy computes from its draw history.',
+  );
 
 /** The zod schema of FlatIndividualRecord: `draws` may be left out (flat policies ignore it). */
-export const FlatIndividualRecordSchema: z.ZodType<FlatIndividualRecord> = countedIndividualRecordSchema
-  .partial({ draws: true })
-  .describe('An individual application under a flat policy.');
+export const FlatIndividualRecordSchema: z.ZodMiniType<FlatIndividualRecord> = z
+  .partial(countedIndividualRecordSchema, { draws: true })
+  .apply(described, 'An individual application under a flat policy.');
 
 /** The zod schema of ExplicitRecord. */
-export const ExplicitRecordSchema: z.ZodType<ExplicitRecord> = z
+export const ExplicitRecordSchema: z.ZodMiniType<ExplicitRecord> = z
   .strictObject({
-    kind: z.enum(['individual', 'family', 'unit']).optional().describe('Defaults to "individual".'),
+    kind: z.optional(z.enum(['individual', 'family', 'unit'])).apply(described, 'Defaults to "individual".'),
     code: ApplicationCodeSchema,
     weight: z
       .int({ error: 'weight must be an integer' })
-      .min(1, { error: 'weight must be ≥ 1' })
-      .max(MAX_WEIGHT, { error: `weight must be ≤ ${MAX_WEIGHT}` })
-      .describe('Entries (摇号基数) of this application.'),
+      .check(
+        z.minimum(1, { error: 'weight must be ≥ 1' }),
+        z.maximum(MAX_WEIGHT, { error: `weight must be ≤ ${MAX_WEIGHT}` }),
+      )
+      .apply(described, 'Entries (摇号基数) of this application.'),
   })
-  .describe('An application with an explicit weight.');
+  .apply(described, 'An application with an explicit weight.');
 
 /** The record schema a policy accepts (2021– policies: see Reader2021 in family/read2021Record). */
-export function recordSchemaFor(policy: Policy): z.ZodType {
+export function recordSchemaFor(policy: Policy): z.ZodMiniType {
   switch (policy.weights.rule) {
     case 'beijing2021':
       throw new TypeError('2021– records are read by Reader2021 (PoolBuilder), which checks persons across the pool');

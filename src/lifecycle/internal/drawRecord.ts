@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AuditRecordSchema } from '../../audit/AuditRecord';
 import type { Issue, PathSegment } from '../../errors/Issue';
-import { fromZodIssues } from '../../errors/fromZod';
+import { parseWith } from '../../errors/fromZod';
 import { ENTRANT_LISTS } from '../../policy/Allocation';
 import { ApplicationCodeSchema } from '../../pool/recordSchemas';
 
@@ -31,8 +31,8 @@ const periodRecordSchema = z.object({
         label: z.string(),
         method: z.enum(['lottery', 'ranking']),
         entrants: z.enum(ENTRANT_LISTS),
-        pool: z.object({ size: z.int().min(0) }),
-        joinedFamilies: z.int().min(0).optional(),
+        pool: z.object({ size: z.int().check(z.minimum(0)) }),
+        joinedFamilies: z.optional(z.int().check(z.minimum(0))),
       }),
     ),
   }),
@@ -41,7 +41,7 @@ const periodRecordSchema = z.object({
       label: z.string(),
       method: z.enum(['lottery', 'ranking']),
       winners: z.array(z.object({ code: ApplicationCodeSchema, kind: z.enum(['individual', 'family', 'unit']) })),
-      record: z.unknown().optional(),
+      record: z.optional(z.unknown()),
     }),
   ),
 });
@@ -61,9 +61,9 @@ export function takenLotteries(
   const at = [...path, 'record'];
   const format = (record as { format?: unknown } | null)?.format;
   if (format === 'yaohao-period/1') {
-    const parsed = periodRecordSchema.safeParse(record, { reportInput: true });
-    if (!parsed.success) return fromZodIssues(parsed.error.issues, { path: at });
-    const { plan, results } = parsed.data;
+    const parsed = parseWith(periodRecordSchema, record, { path: at });
+    if (!parsed.ok) return parsed.issues;
+    const { plan, results } = parsed.value;
     if (plan.period !== period)
       return [
         {
@@ -91,10 +91,10 @@ export function takenLotteries(
       return [{ code: 'draw_mismatch', path: at, message: 'the period record holds no ordinary lottery' }];
     return taken;
   }
-  const parsed = AuditRecordSchema.safeParse(record, { reportInput: true });
-  if (!parsed.success)
+  const parsed = parseWith(AuditRecordSchema, record, { path: at });
+  if (!parsed.ok)
     return format === 'yaohao-record/1'
-      ? fromZodIssues(parsed.error.issues, { path: at })
+      ? parsed.issues
       : [
           {
             code: 'invalid_record',
@@ -105,10 +105,10 @@ export function takenLotteries(
   return [
     {
       group: entrants === 'ordinaryUnits' ? 1 : 0,
-      label: parsed.data.label,
-      size: parsed.data.pool.size,
+      label: parsed.value.label,
+      size: parsed.value.pool.size,
       joined: 0,
-      winners: parsed.data.winners,
+      winners: parsed.value.winners,
       path: [...at, 'winners'],
     },
   ];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PathSegment } from '../../errors/Issue';
 import { IssueCollector } from '../../errors/IssueCollector';
 import { parseWith } from '../../errors/fromZod';
@@ -35,7 +35,7 @@ export function applicantWeights(
 ): number[] {
   const issues = new IssueCollector();
   const rule = policy.weights;
-  const parse = <T>(schema: z.ZodType<T>): T => {
+  const parse = <T>(schema: z.ZodMiniType<T>): T => {
     const parsed = parseWith(schema, history, { path });
     if (!parsed.ok) {
       issues.addAll(parsed.issues);
