@@ -1,10 +1,18 @@
 // One benchmark scenario per process, so that each peak-memory figure is its own.
-// Usage: node bench/scenarios.mjs <scenario> <pool.jsonl>   (run by bench/run.mjs)
-import { createReadStream, readFileSync } from 'node:fs';
+// Usage: node bench/scenarios.mjs <scenario> <pool.jsonl> [args]   (run by bench/run.mjs)
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
-import { commitPool, drawLottery, LegacyDotNetRandom, presets, serializeRecord, verifyRecord } from '../dist/node.js';
-import { readPoolFile } from '../dist/node.js';
+import {
+  commitPool,
+  createPool,
+  drawLottery,
+  LegacyDotNetRandom,
+  presets,
+  readPoolFile,
+  serializeRecord,
+  verifyRecord,
+} from '../dist/node.js';
 
 const QUOTA = 6400;
 // Baselines read as readPoolFile does, 4 MiB at a time, so the comparison is about the work, not the reads.
@@ -13,20 +21,36 @@ const CHUNK = 4 << 20;
 const gc = globalThis.gc ?? (() => undefined);
 const SEED = '033859';
 
-const [scenario, path, repeatsText = '5'] = process.argv.slice(2);
+const [scenario, path, repeatsText = '5', otherPath] = process.argv.slice(2);
 const repeats = Number(repeatsText);
+// The mixed (2021–) pools: 2024 rules, the ordinary family+individual draw of one half-year.
+const MIXED_POLICY = presets.beijing2024;
+const MIXED_QUOTA = 9600;
+const MIXED_LABEL = 'ordinary/family+individual';
 
 function peakRssMb() {
   const status = readFileSync('/proc/self/status', 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
+function rssMb() {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+/** Resets the peak (VmHWM) to the current RSS (Linux: clear_refs 5). */
+function resetPeak() {
+  writeFileSync('/proc/self/clear_refs', '5');
+}
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const now = () => performance.now();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Baseline 1: read the file and look at every byte once in JavaScript (counting newlines). */
-async function readAndScanBytes() {
+async function readAndScanBytes(file = path) {
   let lines = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
     for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
   }
   return lines;
@@ -94,6 +118,47 @@ async function naivePipeline() {
   }
   const text = JSON.stringify({ digest, winners });
   return { total: now() - t0, digest, winners, text };
+}
+
+/** The mixed file pipeline: read → validated pool (measured against the scan), then commitment and draw. */
+async function mixedPipeline(file = path) {
+  const t0 = now();
+  const { pool } = await readPoolFile(file, { policy: MIXED_POLICY });
+  const t1 = now();
+  const commitment = commitPool(pool);
+  const t2 = now();
+  drawLottery(pool, { quota: MIXED_QUOTA, seed: SEED, generator: 'default', label: MIXED_LABEL });
+  const t3 = now();
+  return { pool, commitment, read: t1 - t0, commit: t2 - t1, draw: t3 - t2 };
+}
+
+/** Records as an application holds them: every line of the file through JSON.parse. */
+async function loadRecords(file) {
+  const records = [];
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (line !== '') records.push(JSON.parse(line));
+  }
+  return records;
+}
+
+/**
+ * createPool from records in memory, from a collected heap: wall and CPU time, and the memory it
+ * took: the process's peak RSS over its RSS before, and the JS heap plus array buffers in use right
+ * after (nothing is collected in between when no full collection runs, so this counts the
+ * builder's columns too).
+ */
+function timeCreatePool(records) {
+  gc();
+  const before = rssMb();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  resetPeak();
+  const cpu = cpuMs();
+  const t = now();
+  const pool = createPool(records, { policy: MIXED_POLICY });
+  const ms = now() - t;
+  const used = process.memoryUsage();
+  const allocatedMb = (used.heapUsed + used.arrayBuffers - heapUsed - arrayBuffers) / 2 ** 20;
+  return { pool, ms, cpu: cpuMs() - cpu, addedMb: Math.max(peakRssMb() - before, allocatedMb) };
 }
 
 const out = (value) => console.log(JSON.stringify(value));
@@ -218,6 +283,76 @@ if (scenario === 'pipeline') {
     drawRest: median(drawRest),
     peakRssMb: peakRssMb(),
   });
+} else if (scenario === 'mixed-pipeline') {
+  // Paired, interleaved runs as for the individual pool: read + scan, then read + validate + pool.
+  const runs = { scanBytes: [], read: [], commit: [], draw: [], ratio: [] };
+  let last;
+  for (let r = 0; r < repeats; r++) {
+    gc();
+    const t = now();
+    await readAndScanBytes();
+    const scan = now() - t;
+    gc();
+    last = await mixedPipeline();
+    runs.scanBytes.push(scan);
+    for (const k of ['read', 'commit', 'draw']) runs[k].push(last[k]);
+    runs.ratio.push(last.read / scan);
+  }
+  // Linearity: the same population at twice the size (otherPath), in pairs.
+  const linear = { small: [], big: [], ratio: [] };
+  for (let r = 0; otherPath !== undefined && r < Math.max(3, Math.ceil(repeats / 2)); r++) {
+    gc();
+    const small = (await mixedPipeline()).read;
+    gc();
+    const big = (await mixedPipeline(otherPath)).read;
+    linear.small.push(small);
+    linear.big.push(big);
+    linear.ratio.push(big / small);
+  }
+  out({
+    scenario,
+    size: last.pool.size,
+    totalEntries: last.pool.totalEntries,
+    digest: last.commitment.digest,
+    medians: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])),
+    runs,
+    linear: { ...linear, median: otherPath === undefined ? undefined : median(linear.ratio) },
+  });
+} else if (scenario === 'mixed-single') {
+  // One run in a fresh process: its peak memory is the mixed pipeline's own.
+  const result = await mixedPipeline();
+  out({ scenario, size: result.pool.size, read: result.read, peakRssMb: peakRssMb() });
+} else if (scenario === 'mixed-objects') {
+  // createPool from the records already in memory, as the registry builds a period's pool.
+  const records = await loadRecords(path);
+  const runs = [];
+  for (let r = 0; r < repeats; r++) {
+    const { pool, ms, cpu, addedMb } = timeCreatePool(records);
+    runs.push({ ms, cpu, addedMb, digest: commitPool(pool).digest });
+  }
+  out({
+    scenario,
+    size: records.length,
+    ms: median(runs.map((r) => r.ms)),
+    cpu: median(runs.map((r) => r.cpu)),
+    addedMb: Math.max(...runs.map((r) => r.addedMb)),
+    recordsMb: rssMb(),
+    digest: runs[0].digest,
+    runs,
+  });
+} else if (scenario === 'mixed-objects-linear') {
+  // createPool of the first half of the records and of all of them, in pairs, from the same heap.
+  const records = await loadRecords(path);
+  const half = records.slice(0, Math.floor(records.length / 2));
+  const pairs = { small: [], big: [], ratio: [] };
+  for (let r = 0; r < repeats; r++) {
+    const small = timeCreatePool(half).ms;
+    const big = timeCreatePool(records).ms;
+    pairs.small.push(small);
+    pairs.big.push(big);
+    pairs.ratio.push(big / small);
+  }
+  out({ scenario, size: records.length, ...pairs, median: median(pairs.ratio) });
 } else {
   console.error(`unknown scenario ${scenario}`);
   process.exitCode = 2;

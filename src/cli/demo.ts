@@ -4,19 +4,26 @@ import {
   drawLottery,
   presets,
   syntheticBeijingRecords,
+  syntheticPeriodInput,
   verifyRecord,
   type LotteryResult,
+  type Policy,
   type Pool,
   type PoolCommitment,
 } from '../index';
 import { formatCount, formatDuration, timed } from './format';
 
+/** The eras the demo can show: 2019 (individuals by steps) and 2024 (families by points and individuals in one pool). */
+export type DemoEra = '2019' | '2024';
+
 /** Options of the demo. */
 export interface DemoOptions {
-  /** Applications in the synthetic pool (Beijing 2019: 3,100,000). */
+  /** Applications in the synthetic pool (Beijing 2019: 3,100,000; the 2024 default: 3,000,000). */
   readonly size: number;
-  /** Winners to draw (Beijing 2019: about 6,400 per draw). */
+  /** Winners to draw (Beijing 2019: about 6,400 per draw; 2024: 9,600, half the year's family+individual quota). */
   readonly quota: number;
+  /** The era of the draw (default 2019). */
+  readonly era?: DemoEra;
   /** Print a line (nothing is printed without it). */
   readonly print?: (line: string) => void;
 }
@@ -40,8 +47,9 @@ export interface DemoSummary {
     readonly picks: number;
     readonly firstWinner: { readonly code: string; readonly entry: number } | undefined;
   };
-  /** Milliseconds per step. */
+  /** Milliseconds per step (makeRecords: the 2024 demo's records, made before the pool is built). */
   readonly timings: {
+    readonly makeRecords?: number;
     readonly build: number;
     readonly commit: number;
     readonly draw: number;
@@ -54,50 +62,84 @@ export interface DemoSummary {
 export const DEMO_SEED = 'yaohao-demo-2019';
 export const DEMO_CEREMONY_SEED = '033859';
 export const DEMO_LABEL = 'ordinary/individual';
+/** The 2024 demo's seed string and label (the legacy draw uses the same ceremony seed). */
+export const DEMO_SEED_2024 = 'yaohao-demo-2024';
+export const DEMO_LABEL_2024 = 'ordinary/family+individual';
+
+/** Default size and quota of each era's demo. */
+export const DEMO_DEFAULTS: Readonly<Record<DemoEra, { readonly size: number; readonly quota: number }>> = {
+  '2019': { size: 3_100_000, quota: 6_400 },
+  '2024': { size: 3_000_000, quota: 9_600 },
+};
 
 /** The largest demo pool: 20 million applications (six Beijings) fit in a few hundred megabytes. */
 export const MAX_DEMO_SIZE = 20_000_000;
 
 /**
- * A real draw at Beijing 2019 scale on a deterministic synthetic pool: build, commit, draw with
- * both generators, verify by replay, print a summary with timings. Nothing is downloaded.
- * Returns the default-generator result (the examples and tests use it) and a summary.
+ * A real draw at city scale on a deterministic synthetic pool: build, commit, draw with both
+ * generators, verify by replay, print a summary with timings. Nothing is downloaded. Era 2019: a
+ * Beijing-2019 individual pool (steps); era 2024: today's mixed ordinary pool, 5 individuals (steps)
+ * to 1 family (points). Returns the default-generator result (the examples and tests use it) and a summary.
  */
 export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResult; summary: DemoSummary } {
   const print = options.print ?? ((): void => undefined);
-  print(`yaohao demo: a Beijing-2019-scale draw on a synthetic pool (deterministic, nothing downloaded)`);
+  const era = options.era ?? '2019';
+  const seed = era === '2019' ? DEMO_SEED : DEMO_SEED_2024;
+  const label = era === '2019' ? DEMO_LABEL : DEMO_LABEL_2024;
+  print(
+    era === '2019'
+      ? `yaohao demo: a Beijing-2019-scale draw on a synthetic pool (deterministic, nothing downloaded)`
+      : `yaohao demo: a present-day (2024) Beijing ordinary draw on a synthetic pool (deterministic, nothing downloaded)`,
+  );
   print('');
+  // 2024: the records are made first (as a registry holds them), then the pool is built from them.
+  const generated = era === '2024' ? timed(() => records2024(options.size)) : undefined;
   const built = timed(() =>
-    createPool(syntheticBeijingRecords({ size: options.size }), { policy: presets.beijing2016 }),
+    generated === undefined
+      ? createPool(syntheticBeijingRecords({ size: options.size }), { policy: presets.beijing2016 })
+      : createPool<Policy>(generated.value, { policy: presets.beijing2024 }),
   );
   const pool = built.value;
   const committed = timed(() => commitPool(pool));
   const commitment = committed.value;
-  print(
-    `pool       ${formatCount(pool.size)} individual applications, policy beijing2016 (steps = ceil(N / 6), C5 +1)`,
-  );
-  print(
-    `entries    ${formatCount(pool.totalEntries)} (mean ${(pool.totalEntries / Math.max(1, pool.size)).toFixed(2)} per application, steps 1–${pool.maxWeight})`,
-  );
+  if (era === '2019') {
+    print(
+      `pool       ${formatCount(pool.size)} individual applications, policy beijing2016 (steps = ceil(N / 6), C5 +1)`,
+    );
+    print(
+      `entries    ${formatCount(pool.totalEntries)} (mean ${(pool.totalEntries / Math.max(1, pool.size)).toFixed(2)} per application, steps 1–${pool.maxWeight})`,
+    );
+  } else {
+    const kinds = entriesByKind(pool);
+    print(
+      `pool       ${formatCount(pool.size)} applications, policy beijing2024: ${formatCount(kinds.families.count)} families by points, ${formatCount(kinds.individuals.count)} individuals by steps`,
+    );
+    print(
+      `entries    ${formatCount(pool.totalEntries)} (families: mean ${mean(kinds.families).toFixed(1)} points, ${share(kinds.families.entries, pool.totalEntries)} of the entries; individuals: mean ${mean(kinds.individuals).toFixed(2)} steps)`,
+    );
+  }
   print(`digest     ${commitment.digest}`);
   print(`           (SHA-256 of the canonical pool: published before the seed exists)`);
   print('');
-  const drawn = timed(() =>
-    drawLottery(pool, { quota: options.quota, seed: DEMO_SEED, generator: 'default', label: DEMO_LABEL }),
-  );
+  const drawn = timed(() => drawLottery(pool, { quota: options.quota, seed, generator: 'default', label }));
   const { record, winners } = drawn.value;
-  print(
-    `draw       quota ${formatCount(options.quota)}, generator default, seed "${DEMO_SEED}", label "${DEMO_LABEL}"`,
-  );
+  print(`draw       quota ${formatCount(options.quota)}, generator default, seed "${seed}", label "${label}"`);
   print(
     record.allocation === 'all'
       ? `           the quota covers the pool: all ${formatCount(winners.length)} applications win without a draw`
       : `           ${formatCount(record.picks)} picks (${formatCount(record.picks - winners.length)} thrown away: their code had already won)`,
   );
+  if (era === '2024') {
+    const families = winners.filter((w) => w.kind === 'family').length;
+    print(
+      `           ${formatCount(families)} families and ${formatCount(winners.length - families)} individuals won (${share(families, winners.length)} families)`,
+    );
+  }
   print(`winners    in draw order, with entry numbers (摇号基数序号):`);
   for (const [i, w] of winners.slice(0, 5).entries()) {
+    const entries = pool.weightOf(w.code);
     print(
-      `           ${String(i + 1).padStart(4)}  ${w.code}  entry ${formatCount(w.entry).padStart(10)}  (${pool.weightOf(w.code)} ${pool.weightOf(w.code) === 1 ? 'entry' : 'entries'})`,
+      `           ${String(i + 1).padStart(4)}  ${w.code}  entry ${formatCount(w.entry).padStart(10)}  (${era === '2024' ? `${w.kind}, ` : ''}${entries} ${entries === 1 ? 'entry' : 'entries'})`,
     );
   }
   if (winners.length > 5) print(`           …  ${formatCount(winners.length - 5)} more`);
@@ -119,7 +161,8 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   );
   print('');
   print(
-    `timings    build pool ${formatDuration(built.ms)} · commit ${formatDuration(committed.ms)} · draw ${formatDuration(drawn.ms)} · ` +
+    `timings    ${generated === undefined ? '' : `make records ${formatDuration(generated.ms)} · `}build pool ${formatDuration(built.ms)} · ` +
+      `commit ${formatDuration(committed.ms)} · draw ${formatDuration(drawn.ms)} · ` +
       `verify ${formatDuration(verified.ms)} · legacy draw ${formatDuration(legacy.ms)}`,
   );
   if (!verified.value.ok) throw new Error('demo verification failed');
@@ -127,8 +170,8 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
     pool: { ...commitment, policy: pool.policyId, maxWeight: pool.maxWeight },
     draw: {
       generator: 'default',
-      seed: DEMO_SEED,
-      label: DEMO_LABEL,
+      seed,
+      label,
       quota: options.quota,
       winners: winners.length,
       picks: record.picks,
@@ -142,6 +185,7 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
       firstWinner: first === undefined ? undefined : { code: first.code, entry: first.entry },
     },
     timings: {
+      ...(generated === undefined ? {} : { makeRecords: Math.round(generated.ms) }),
       build: Math.round(built.ms),
       commit: Math.round(committed.ms),
       draw: Math.round(drawn.ms),
@@ -151,3 +195,38 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   };
   return { pool, result: drawn.value, summary };
 }
+
+// Five individuals to one family, as in Beijing's ordinary pool today (2,500,000 and 500,000 at 3,000,000).
+function records2024(size: number): readonly unknown[] {
+  const families = Math.floor(size / 6);
+  const { ordinary } = syntheticPeriodInput({
+    year: 2024,
+    nevUnits: 0,
+    nevOperators: 0,
+    nevFamilies: 0,
+    nevIndividuals: 0,
+    ordinaryUnits: 0,
+    ordinaryIndividuals: size - families,
+    ordinaryFamilies: families,
+  });
+  return ordinary ?? [];
+}
+
+interface KindTally {
+  count: number;
+  entries: number;
+}
+
+function entriesByKind(pool: Pool): { families: KindTally; individuals: KindTally } {
+  const families = { count: 0, entries: 0 };
+  const individuals = { count: 0, entries: 0 };
+  for (const application of pool.applications()) {
+    const tally = application.kind === 'family' ? families : individuals;
+    tally.count++;
+    tally.entries += application.weight;
+  }
+  return { families, individuals };
+}
+
+const mean = (tally: KindTally): number => tally.entries / Math.max(1, tally.count);
+const share = (part: number, whole: number): string => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;

@@ -3,6 +3,7 @@ import { safely } from '../errors/safely';
 import { createPool } from '../pool/createPool';
 import type { Pool } from '../pool/Pool';
 import { finishPool } from '../pool/internal/finishPool';
+import { sortedRun } from '../pool/internal/PoolRun';
 import { countedWeigher } from '../pool/recordReader';
 import { MAX_WEIGHT } from '../pool/recordSchemas';
 import { INDIVIDUAL, IN_POOL, UNIT, type App } from './internal/Application';
@@ -60,18 +61,7 @@ export function createRegistryPool(registry: Registry, period: string): Pool {
   // Absurd draw counts: let the record path report them as createPool does.
   if (tooHeavy) return createPool(registryPool(registry, period).ordinary, { policy });
   const sorted = keys.subarray(0, n);
-  return finishPool(
-    {
-      keys: sorted,
-      weights: weights.subarray(0, n),
-      inputKeys: sorted,
-      records: new Uint32Array(0), // read only to report duplicates: codes in a registry are unique
-      lines: undefined,
-      issues: [],
-      omittedIssues: 0,
-    },
-    policy.id,
-  );
+  return finishPool(sortedRun(sorted, weights.subarray(0, n)), policy.id);
 }
 
 /** createRegistryPool that returns `{ success, value | issues }` instead of throwing. */

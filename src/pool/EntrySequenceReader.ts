@@ -2,9 +2,8 @@ import type { Issue } from '../errors/Issue';
 import { IssueCollector } from '../errors/IssueCollector';
 import { kindId, type ApplicantKind } from './ApplicantKind';
 import { numberToCode, parseApplicationCode } from './applicationCode';
-import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
-import { sortIntoRun } from './internal/PoolRun';
+import { sortedRun } from './internal/PoolRun';
 import type { Pool } from './Pool';
 
 /** Where an entry came from, for messages: a file name and a 1-based line. */
@@ -88,14 +87,9 @@ export class EntrySequenceReader {
     const size = this.size;
     const weights = this.pass === 1 ? new Uint32Array(size).fill(1) : this.weights;
     // Pass 1 is strictly ascending: the columns are already in canonical order, one row per code.
-    const columns = new GrowableColumns(size);
-    for (let i = 0; i < size; i++) {
-      columns.keys[i] = this.codes[i]! * 4 + this.kind;
-      columns.weights[i] = weights[i]!;
-      columns.records[i] = i;
-    }
-    columns.count = size;
-    return finishPool(sortIntoRun(columns, new IssueCollector()), policyId);
+    const keys = new Float64Array(size);
+    for (let i = 0; i < size; i++) keys[i] = this.codes[i]! * 4 + this.kind;
+    return finishPool(sortedRun(keys, weights.length === size ? weights : weights.slice(0, size)), policyId);
   }
 
   /** The problems found so far. */

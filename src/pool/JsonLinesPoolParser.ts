@@ -1,4 +1,6 @@
 import { ByteOrderMarkSkipper } from '../encoding/byteOrderMark';
+import { parse2021Line } from '../family/internal/parse2021Line';
+import type { Reader2021 } from '../family/read2021Record';
 import type { Policy } from '../policy/Policy';
 import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
 import { parseTemplateLine } from './internal/parseTemplateLine';
@@ -32,6 +34,7 @@ export interface JsonLinesPoolParserOptions {
 export class JsonLinesPoolParser {
   private readonly builder: PoolBuilder;
   private readonly shape: FastShape | undefined;
+  private readonly reader2021: Reader2021 | undefined;
   private readonly fields = new RecordFields();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private readonly byteOrderMark = new ByteOrderMarkSkipper();
@@ -45,8 +48,14 @@ export class JsonLinesPoolParser {
   bytes = 0;
 
   constructor(options: JsonLinesPoolParserOptions) {
-    this.builder = new PoolBuilder({ policy: options.policy, expectedRecords: options.expectedRecords ?? 1 << 16 });
+    // Typed columns: the records of a byte stream are never all in memory (see ColumnStorage).
+    this.builder = new PoolBuilder({
+      policy: options.policy,
+      expectedRecords: options.expectedRecords ?? 1 << 16,
+      storage: 'typed',
+    });
     this.shape = fastShapeOf(this.builder.policy);
+    this.reader2021 = this.builder.reader2021;
   }
 
   /** Lines seen so far. */
@@ -69,8 +78,10 @@ export class JsonLinesPoolParser {
     this.read(this.byteOrderMark.next(chunk));
   }
 
-  private read(bytes: Uint8Array): void {
+  private read(chunk: Uint8Array): void {
     if (this.stopped) return;
+    // A plain Uint8Array view (a Node Buffer is a subclass): the fast readers then see one kind of array.
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     if (this.carryBytes > 0) {
       // Finish the line the previous chunks began.
@@ -82,12 +93,11 @@ export class JsonLinesPoolParser {
       start = newline + 1;
     }
     const length = bytes.length;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const view = dataView(bytes);
     while (start < length) {
       if (this.stopped) return;
       // The fast parsers find the newline themselves; only other lines pay for a separate search.
-      let stop = parseTemplateLine(bytes, view, start, length, this.fields);
-      if (stop === NOT_FAST) stop = parseJsonLine(bytes, start, length, this.fields);
+      const stop = this.scan(bytes, view, start, length);
       if (stop !== NOT_FAST && stop < length && stop - start <= MAX_LINE_BYTES) {
         const line = ++this.line;
         if (!this.acceptFast(line)) this.slowLine(bytes, start, stop, line);
@@ -151,7 +161,16 @@ export class JsonLinesPoolParser {
     );
   }
 
+  // Reads a line of a fast shape into the fields; the index of its newline (or `end`), or NOT_FAST.
+  private scan(bytes: Uint8Array, view: DataView | undefined, start: number, end: number): number {
+    if (this.reader2021 !== undefined)
+      return parse2021Line(bytes, view ?? dataView(bytes), start, end, this.reader2021.fields);
+    const stop = view === undefined ? NOT_FAST : parseTemplateLine(bytes, view, start, end, this.fields);
+    return stop === NOT_FAST ? parseJsonLine(bytes, start, end, this.fields) : stop;
+  }
+
   private acceptFast(line: number): boolean {
+    if (this.reader2021 !== undefined) return this.builder.addFields(line);
     const fields = this.fields;
     if (this.shape === undefined || !weighFields(fields, this.shape)) return false;
     this.builder.addWeighed(fields.code, fields.weight, fields.kind, line);
@@ -161,7 +180,7 @@ export class JsonLinesPoolParser {
   private parseLine(bytes: Uint8Array, start: number, end: number): void {
     const line = ++this.line;
     if (end - start > MAX_LINE_BYTES) return this.tooLong(line);
-    if (parseJsonLine(bytes, start, end, this.fields) !== NOT_FAST && this.acceptFast(line)) return;
+    if (this.scan(bytes, undefined, start, end) !== NOT_FAST && this.acceptFast(line)) return;
     this.slowLine(bytes, start, end, line);
   }
 
@@ -178,6 +197,10 @@ export class JsonLinesPoolParser {
     }
     this.builder.add(record, line);
   }
+}
+
+function dataView(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {

@@ -1,7 +1,11 @@
 import type { Issue, IssueCode } from '../errors/Issue';
 import { IssueCollector } from '../errors/IssueCollector';
+import type { PersonRepeats } from '../family/PersonRegistry';
+import { Reader2021 } from '../family/read2021Record';
 import { checkPolicy } from '../policy/checkPolicy';
 import type { Policy } from '../policy/Policy';
+import { kindId } from './ApplicantKind';
+import type { ColumnStorage } from './internal/ChunkedColumn';
 import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
 import { sortIntoRun } from './internal/PoolRun';
@@ -19,8 +23,15 @@ export const SAME_REFUSAL_LIMIT = 20;
 export interface PoolBuilderOptions {
   /** The policy that turns records into entries. */
   readonly policy: Policy;
-  /** Expected number of records, to size buffers once. */
+  /** Expected number of records, to size buffers once (typed storage; heap chunks need no hint). */
   readonly expectedRecords?: number;
+  /**
+   * @internal False: every record takes the general path (the schemas; persons checked record by
+   * record) — the definition the fast paths are tested against.
+   */
+  readonly fastPath?: boolean;
+  /** @internal Where collected columns are kept: on the JS heap (default; records may be in memory) or in typed arrays (readers of bytes). */
+  readonly storage?: ColumnStorage;
 }
 
 /**
@@ -32,7 +43,10 @@ export interface PoolBuilderOptions {
 export class PoolBuilder {
   /** The policy, checked. */
   readonly policy: Policy;
-  private readonly read: RecordReader;
+  /** @internal The reader of a 2021– policy (families and persons), whose fields fast readers fill. */
+  readonly reader2021: Reader2021 | undefined;
+  private readonly read: RecordReader | undefined;
+  private readonly fastObjects: boolean;
   private readonly columns: GrowableColumns;
   private readonly issues = new IssueCollector();
   private index = 0;
@@ -42,8 +56,14 @@ export class PoolBuilder {
 
   constructor(options: PoolBuilderOptions) {
     this.policy = checkPolicy(options.policy);
-    this.read = recordReaderFor(this.policy);
-    this.columns = new GrowableColumns(options.expectedRecords ?? 1 << 12, true);
+    const is2021 = this.policy.weights.rule === 'beijing2021';
+    const storage = options.storage ?? 'heap';
+    this.reader2021 = is2021
+      ? new Reader2021(this.policy, options.fastPath === false, storage, options.expectedRecords)
+      : undefined;
+    this.read = is2021 ? undefined : recordReaderFor(this.policy, options.fastPath ?? true);
+    this.fastObjects = is2021 && options.fastPath !== false;
+    this.columns = new GrowableColumns(options.expectedRecords, storage);
   }
 
   /** Records seen so far (valid or not). */
@@ -53,9 +73,12 @@ export class PoolBuilder {
 
   /** Adds a record; `line` is its 1-based line when it comes from a file. False when it was refused. */
   add(record: unknown, line?: number): boolean {
+    const reader = this.reader2021;
+    if (this.fastObjects && !this.stop && reader!.fields.fromObject(record) && this.addFields(line ?? 0)) return true;
     const index = this.index++;
     if (this.stop) return false;
-    const result = this.read(record, line === undefined ? { path: [index] } : { path: [index], line });
+    const at = line === undefined ? { path: [index] } : { path: [index], line };
+    const result = reader === undefined ? this.read!(record, at) : reader.read(record, at);
     if (Array.isArray(result)) {
       this.issues.addAll(result);
       if (this.refusedField !== null) this.watchRefusals(result, index, line);
@@ -107,12 +130,52 @@ export class PoolBuilder {
     this.columns.push(code, weight, kind, this.index++, line);
   }
 
+  /**
+   * @internal Adds the 2021– record a fast reader put in reader2021.fields, when the fast path
+   * accepts it (line 0: not from a file); false, with nothing changed, when the general path must read it.
+   */
+  addFields(line: number): boolean {
+    const reader = this.reader2021!;
+    const weight = reader.accept();
+    if (weight < 0) return false;
+    this.refusedField = null;
+    const fields = reader.fields;
+    this.columns.push(fields.code, weight, fields.isFamily ? FAMILY : INDIVIDUAL, this.index++, line);
+    return true;
+  }
+
   /** The canonical pool, or a YaohaoError listing every problem (bad records, then duplicates, in input order). */
   finish(): Pool {
     const columns = this.columns;
-    // Lines are kept only when some record came with one.
-    if (columns.lines !== undefined && !columns.lines.subarray(0, columns.count).some((line) => line > 0))
-      columns.lines = undefined;
-    return finishPool(sortIntoRun(columns, this.issues), this.policy.id);
+    let issues = this.issues;
+    const repeats = this.reader2021?.persons.repeats({
+      recordOf: (row) => columns.recordAt(row),
+      lineOf: (row) => columns.lineAt(row),
+      isFamily: (row) => columns.keyAt(row) % 4 === FAMILY,
+    });
+    if (repeats !== undefined && repeats.records.length > 0) {
+      columns.removeRecords(repeats.records);
+      issues = withRepeats(issues, repeats);
+    }
+    return finishPool(sortIntoRun(columns, issues), this.policy.id);
   }
+}
+
+const INDIVIDUAL = kindId('individual');
+const FAMILY = kindId('family');
+
+// The issues as a check of persons at each record would have collected them: both lists are in
+// record order, so merging them by record keeps the same first issues and the same count.
+function withRepeats(found: IssueCollector, repeats: PersonRepeats): IssueCollector {
+  const merged = new IssueCollector();
+  merged.omitted = found.omitted + repeats.omitted;
+  const a = found.issues;
+  const b = repeats.issues;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i]!.path[0] as number) <= (b[j]!.path[0] as number))) merged.add(a[i++]!);
+    else merged.add(b[j++]!);
+  }
+  return merged;
 }

@@ -48,7 +48,10 @@ export function createPool<P extends Policy>(records: Iterable<PoolRecordOf<P>>,
     policy: policy as Policy,
     ...(Array.isArray(records) ? { expectedRecords: records.length } : {}),
   });
-  for (const record of records) if (!builder.add(record) && builder.stopped) break;
+  // Indexes rather than an iterator for arrays: no iterator result per record (millions of them).
+  if (Array.isArray(records)) {
+    for (let i = 0; i < records.length; i++) if (!builder.add(records[i]) && builder.stopped) break;
+  } else for (const record of records) if (!builder.add(record) && builder.stopped) break;
   return builder.finish();
 }
 

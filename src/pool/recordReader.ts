@@ -5,7 +5,6 @@ import type { Policy } from '../policy/Policy';
 import { countedSteps } from '../policy/stepsForDraws';
 import { kindId } from './ApplicantKind';
 import { codeToNumber } from './applicationCode';
-import { read2021RecordsWith } from '../family/read2021Record';
 import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
 import { MAX_WEIGHT, recordSchemaFor } from './recordSchemas';
 
@@ -53,15 +52,16 @@ export function fastShapeOf(policy: Policy): FastShape | undefined {
  * The reader for a policy. Records of the usual shape are checked by a hand-written fast path
  * (zod is ~4× slower on millions of records); anything the fast path does not accept goes to the
  * zod schema, which is the definition: it either accepts the record or explains what is wrong.
- * The fast path accepts only records the schema accepts (a property test checks this).
+ * The fast path accepts only records the schema accepts (a property test checks this); `fastPath`
+ * false reads every record with the schema. Not for 2021– policies (see PoolBuilder).
  */
-export function recordReaderFor(policy: Policy): RecordReader {
-  if (policy.weights.rule === 'beijing2021') return read2021RecordsWith(policy);
+export function recordReaderFor(policy: Policy, fastPath = true): RecordReader {
+  // 2021– records name persons, checked across the whole pool: PoolBuilder reads them (Reader2021).
   const schema = recordSchemaFor(policy);
   const shape = fastShapeOf(policy)!;
   const fields = new RecordFields();
   return (record, at) => {
-    if (fields.fromObject(record) && weighFields(fields, shape))
+    if (fastPath && fields.fromObject(record) && weighFields(fields, shape))
       return { code: fields.code, weight: fields.weight, kind: fields.kind };
     return readWithSchema(schema, shape, record, at);
   };

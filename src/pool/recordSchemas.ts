@@ -78,11 +78,11 @@ export const ExplicitRecordSchema: z.ZodMiniType<ExplicitRecord> = z
   })
   .apply(described, 'An application with an explicit weight.');
 
-/** The record schema a policy accepts (2021– policies: see family/read2021Record). */
+/** The record schema a policy accepts (2021– policies: see Reader2021 in family/read2021Record). */
 export function recordSchemaFor(policy: Policy): z.ZodMiniType {
   switch (policy.weights.rule) {
     case 'beijing2021':
-      throw new TypeError('2021– records are read by read2021RecordsWith');
+      throw new TypeError('2021– records are read by Reader2021 (PoolBuilder), which checks persons across the pool');
     case 'flat':
       return FlatIndividualRecordSchema;
     case 'ladder':

@@ -1,4 +1,4 @@
-import { localFields } from './timestamp';
+import { CALENDAR_YEAR_SPAN, calendarKey } from './timestamp';
 
 /**
  * Whole years from `from` to `to` (epoch ms), counted on the calendar at a fixed UTC offset: the
@@ -9,11 +9,14 @@ import { localFields } from './timestamp';
  */
 export function fullYearsBetween(from: number, to: number, offsetMinutes: number, roundUpPart = false): number {
   if (to <= from) return 0;
-  const a = localFields(from, offsetMinutes);
-  const b = localFields(to, offsetMinutes);
-  const reached =
-    b.month > a.month || (b.month === a.month && (b.day > a.day || (b.day === a.day && b.msOfDay >= a.msOfDay)));
-  const years = b.year - a.year - (reached ? 0 : 1);
-  const exact = reached && b.month === a.month && b.day === a.day && b.msOfDay === a.msOfDay;
+  return yearsBetweenKeys(calendarKey(from, offsetMinutes), calendarKey(to, offsetMinutes), roundUpPart);
+}
+
+/** fullYearsBetween of two instants given as calendar keys (see calendarKey), `from` before `to`. */
+export function yearsBetweenKeys(fromKey: number, toKey: number, roundUpPart: boolean): number {
+  // Calendar keys order instants by (year, month, day, time of day): no date objects per call.
+  const span = toKey - fromKey;
+  const years = Math.floor(span / CALENDAR_YEAR_SPAN);
+  const exact = span - years * CALENDAR_YEAR_SPAN === 0;
   return roundUpPart && !exact ? years + 1 : years;
 }

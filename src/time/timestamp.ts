@@ -8,6 +8,14 @@ export const TIMESTAMP_PATTERN: RegExp =
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const LETTER_T = 0x54;
+const LETTER_Z = 0x5a;
+const ZERO = 0x30;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -21,6 +29,14 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 
 /** The calendar date of a day count (inverse of daysFromCivil). */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const packed = packedCivil(days);
+  const year = Math.floor(packed / 512);
+  const monthDay = packed - year * 512;
+  return { year, month: monthDay >>> 5, day: monthDay & 31 };
+}
+
+// civilFromDays as one number, (year × 16 + month) × 32 + day: no object for callers in loops.
+function packedCivil(days: number): number {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -31,22 +47,27 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  return ((yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 16 + month) * 32 + day;
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
-  return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
-/** The decimal number in text[from, from + count), or -1 when any of it is not an ASCII digit. */
-function digitsAt(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+// The longest timestamp, "2018-01-07T14:56:11.401+08:00".
+const LONGEST = 29;
+// Strings are copied here and read as bytes: one parser, and it only ever sees byte arrays.
+const copied = new Uint8Array(LONGEST);
+
+/** The two-digit number at text[at, at + 2), or a negative number when either is not an ASCII digit. */
+function twoDigits(text: Uint8Array, at: number): number {
+  const high = text[at]! - ZERO;
+  const low = text[at + 1]! - ZERO;
+  // Negative exactly when either is outside 0…9 (callers check that both are within the text).
+  return (high | low | (9 - high) | (9 - low)) < 0 ? -1 : high * 10 + low;
 }
 
 /**
@@ -55,65 +76,131 @@ function digitsAt(text: string, from: number, count: number): number {
  * platform's Date parser, whose leniency differs between engines.
  */
 export function parseTimestamp(text: string): number | undefined {
-  // Hand-parsed (the same grammar as TIMESTAMP_PATTERN): millions of member times are read per pool.
-  if (text.length < 20) return undefined;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
+  const time = timestampOf(text);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** parseTimestamp with NaN for "not a timestamp". */
+export function timestampOf(text: string): number {
+  return copy(text) ? readTimestamp(copied, 0, text.length) : Number.NaN;
+}
+
+/** Whether `text` is a timestamp (timestampOf would not be NaN), without computing the instant. */
+export function isTimestampText(text: string): boolean {
+  return copy(text) && isTimestamp(copied, 0, text.length);
+}
+
+// Copies a string that may be a timestamp into `copied`; false when it cannot be one (too long, not ASCII).
+function copy(text: string): boolean {
+  const length = text.length;
+  if (length > LONGEST) return false;
+  for (let i = 0; i < length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit > 0x7f) return false; // the grammar is ASCII
+    copied[i] = unit;
+  }
+  return true;
+}
+
+/**
+ * timestampOf the ASCII text bytes[start, end), straight from a file (no string is built).
+ * Millions of member times are read per pool.
+ */
+export function readTimestamp(text: Uint8Array, start: number, end: number): number {
+  if (!isTimestamp(text, start, end)) return Number.NaN;
+  const local = daysFromCivil(readYear, readMonth, readDay) * MS_PER_DAY + readMsOfDay;
+  return local - readOffset * MS_PER_MINUTE;
+}
+
+// The fields of the last timestamp isTimestamp accepted (local date, ms of day, offset in minutes).
+let readYear = 0;
+let readMonth = 0;
+let readDay = 0;
+let readMsOfDay = 0;
+let readOffset = 0;
+
+/** Whether bytes[start, end) is a timestamp (readTimestamp would not be NaN), without computing the instant. */
+export function isTimestamp(text: Uint8Array, start: number, end: number): boolean {
+  // Hand-parsed (the same grammar as TIMESTAMP_PATTERN): fixed positions up to the seconds.
+  if (end - start < 20 || end - start > LONGEST) return false;
   if (
-    year < 0 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    hour < 0 ||
-    hour > 23 ||
-    minute < 0 ||
-    minute > 59 ||
-    second < 0 ||
-    second > 59
+    text[start + 4] !== DASH ||
+    text[start + 7] !== DASH ||
+    text[start + 10] !== LETTER_T ||
+    text[start + 13] !== COLON ||
+    text[start + 16] !== COLON
   )
-    return undefined;
-  if (day > daysInMonth(year, month)) return undefined;
-  let at = 19;
+    return false;
+  const century = twoDigits(text, start);
+  const yearOfCentury = twoDigits(text, start + 2);
+  const month = twoDigits(text, start + 5);
+  const day = twoDigits(text, start + 8);
+  const hour = twoDigits(text, start + 11);
+  const minute = twoDigits(text, start + 14);
+  const second = twoDigits(text, start + 17);
+  if ((century | yearOfCentury | month | day | hour | minute | second) < 0) return false;
+  const year = century * 100 + yearOfCentury;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  if (day > daysInMonth(year, month)) return false;
+  let at = start + 19;
   let millis = 0;
-  if (text[at] === '.') {
+  if (text[at] === DOT) {
+    // One to three digits, scaled to milliseconds.
     let count = 0;
-    while (count < 4 && digitsAt(text, at + 1 + count, 1) >= 0) count++;
-    if (count < 1 || count > 3) return undefined;
-    millis = digitsAt(text, at + 1, count) * (count === 1 ? 100 : count === 2 ? 10 : 1);
+    for (let scale = 100; count < 4 && at + 1 + count < end; count++, scale /= 10) {
+      const digit = text[at + 1 + count]! - ZERO;
+      if (!(digit >= 0 && digit <= 9)) break;
+      millis += digit * scale;
+    }
+    if (count < 1 || count > 3) return false;
     at += 1 + count;
   }
-  const offsetMinutes = offsetAt(text, at);
-  if (offsetMinutes === undefined) return undefined;
-  const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-  return local - offsetMinutes * MS_PER_MINUTE;
+  const offsetMinutes = offsetAt(text, at, end);
+  if (Number.isNaN(offsetMinutes)) return false;
+  readYear = year;
+  readMonth = month;
+  readDay = day;
+  readMsOfDay = ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  readOffset = offsetMinutes;
+  return true;
 }
 
 /** Parses a UTC offset "+08:00" / "-05:30" / "Z" into minutes, or undefined. */
 export function parseOffset(text: string): number | undefined {
-  return offsetAt(text, 0);
+  if (text.length > 6) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit > 0x7f) return undefined;
+    copied[i] = unit;
+  }
+  const minutes = offsetAt(copied, 0, text.length);
+  return Number.isNaN(minutes) ? undefined : minutes;
 }
 
-/** The UTC offset in minutes that text[at…] consists of exactly ("Z" or ±hh:mm), or undefined. */
-function offsetAt(text: string, at: number): number | undefined {
-  if (text[at] === 'Z') return at + 1 === text.length ? 0 : undefined;
-  if ((text[at] !== '+' && text[at] !== '-') || at + 6 !== text.length || text[at + 3] !== ':') return undefined;
-  const hours = digitsAt(text, at + 1, 2);
-  const minutes = digitsAt(text, at + 4, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
-  return (text[at] === '-' ? -1 : 1) * (hours * 60 + minutes);
+/** The UTC offset in minutes that text[at, end) consists of exactly ("Z" or ±hh:mm), or NaN. */
+function offsetAt(text: Uint8Array, at: number, end: number): number {
+  const sign = at < end ? text[at]! : -1;
+  if (sign === LETTER_Z) return at + 1 === end ? 0 : Number.NaN;
+  if ((sign !== PLUS && sign !== MINUS) || at + 6 !== end || text[at + 3] !== COLON) return Number.NaN;
+  const hours = twoDigits(text, at + 1);
+  const minutes = twoDigits(text, at + 4);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+  return (sign === MINUS ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** Calendar fields of an instant as seen at a fixed UTC offset (in minutes). */
-export function localFields(
-  epochMs: number,
-  offsetMinutes: number,
-): { year: number; month: number; day: number; msOfDay: number } {
+/** Milliseconds in the span of calendarKey that one year takes: 416 = 13 × 32 (month, day) slots of a day. */
+export const CALENDAR_YEAR_SPAN: number = 416 * MS_PER_DAY;
+
+/**
+ * The calendar position of an instant as seen at a fixed UTC offset (in minutes), as one number:
+ * year × CALENDAR_YEAR_SPAN + ((month × 32 + day) × ms per day + ms of day). Ordered like
+ * (year, month, day, time of day), so the difference of two keys, divided by CALENDAR_YEAR_SPAN and
+ * rounded down, counts the anniversaries between them. Exact: below 2^53 for years up to 10^5.
+ */
+export function calendarKey(epochMs: number, offsetMinutes: number): number {
   const local = epochMs + offsetMinutes * MS_PER_MINUTE;
   const days = Math.floor(local / MS_PER_DAY);
-  return { ...civilFromDays(days), msOfDay: local - days * MS_PER_DAY };
+  const packed = packedCivil(days);
+  const year = Math.floor(packed / 512);
+  return year * CALENDAR_YEAR_SPAN + (packed - year * 512) * MS_PER_DAY + (local - days * MS_PER_DAY);
 }

@@ -54,13 +54,14 @@ export function finishPool(run: PoolRun, policyId: string): Pool {
 function duplicateIssues(run: PoolRun, duplicated: ReadonlySet<number>): Issue[] {
   const first = new Map<number, { record: number; line: number | undefined; kind: string }>();
   const out: Issue[] = [];
-  for (let row = 0; row < run.inputKeys.length; row++) {
-    const key = run.inputKeys[row]!;
+  const input = run.input;
+  for (let row = 0; row < input.count; row++) {
+    const key = input.keyAt(row);
     const code = Math.floor(key / 4);
     if (!duplicated.has(code)) continue;
     const kind = APPLICANT_KINDS[key - code * 4]!;
-    const record = run.records[row]!;
-    const line = run.lines === undefined || run.lines[row] === 0 ? undefined : run.lines[row];
+    const record = input.recordAt(row);
+    const line = input.lineAt(row) === 0 ? undefined : input.lineAt(row);
     const earlier = first.get(code);
     if (earlier === undefined) {
       first.set(code, { record, line, kind });

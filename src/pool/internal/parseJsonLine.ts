@@ -69,13 +69,9 @@ export function parseJsonLine(bytes: Uint8Array, start: number, end: number, fie
     byte = ++i < end ? bytes[i]! : NEWLINE;
     while (byte === SPACE || byte === TAB || byte === RETURN) byte = ++i < end ? bytes[i]! : NEWLINE;
     if (key === KEY_CODE) {
-      if (fields.code >= 0 || byte !== QUOTE || i + 14 >= end || bytes[i + 14] !== QUOTE) return NOT_FAST;
-      let value = 0;
-      for (let k = i + 1; k <= i + 13; k++) {
-        const digit = bytes[k]! - ZERO;
-        if (digit < 0 || digit > 9) return NOT_FAST;
-        value = value * 10 + digit;
-      }
+      if (fields.code >= 0) return NOT_FAST;
+      const value = quotedCodeAt(bytes, i, end);
+      if (value < 0) return NOT_FAST;
       fields.code = value;
       i += 15;
     } else if (key === KEY_DRAWS || key === KEY_WEIGHT) {
@@ -138,4 +134,19 @@ function matches(bytes: Uint8Array, at: number, end: number, word: Uint8Array): 
   if (at + word.length > end) return false;
   for (let k = 0; k < word.length; k++) if (bytes[at + k] !== word[k]) return false;
   return true;
+}
+
+/**
+ * The value of a quoted 13-digit application code whose opening quote is bytes[at] (the closing
+ * one at + 14, before `end`), or −1 when that is not what is there.
+ */
+export function quotedCodeAt(bytes: Uint8Array, at: number, end: number): number {
+  if (bytes[at] !== QUOTE || at + 14 >= end || bytes[at + 14] !== QUOTE) return -1;
+  let value = 0;
+  for (let k = at + 1; k <= at + 13; k++) {
+    const digit = bytes[k]! - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }

@@ -1,3 +1,5 @@
+import type { NumberColumn } from './ChunkedColumn';
+
 /** Sort keys and their weights, ascending by key. */
 export interface SortedKeys {
   readonly keys: Float64Array;
@@ -19,57 +21,110 @@ const MIN_BUCKETS = 16;
  * arrays move, because random writes are what a sort of millions of rows pays for. Already-sorted
  * input (official pool files are) costs one pass.
  */
-export function sortKeys(keys: Float64Array, weights: Uint32Array, count: number): SortedKeys {
+export function sortKeys(keys: ArrayLike<number>, weights: ArrayLike<number>, count: number): SortedKeys {
+  // One chunk as long as the input: i >>> WHOLE is 0 and i & WHOLE_MASK is i.
+  return sortChunks([keys], [weights], WHOLE, count);
+}
+
+/** sortKeys of columns collected in chunks (see NumberColumn), read in place. */
+export function sortColumns(keys: NumberColumn, weights: NumberColumn): SortedKeys {
+  return sortChunks(keys.chunks, weights.chunks, keys.chunkBits, keys.length);
+}
+
+const WHOLE = 31;
+
+function sortChunks(
+  keys: readonly ArrayLike<number>[],
+  weights: readonly ArrayLike<number>[],
+  bits: number,
+  count: number,
+): SortedKeys {
+  const chunkSize = 2 ** bits;
+  const sorted = { keys: new Float64Array(count), weights: new Uint32Array(count) };
   let ascending = true;
-  for (let i = 1; i < count; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      ascending = false;
-      break;
+  let previous = -1;
+  // Copy while checking the order: already-sorted input (official pool files are) costs one pass.
+  for (let c = 0; c * chunkSize < count && ascending; c++) {
+    const chunk = keys[c]!;
+    const weightChunk = weights[c]!;
+    const base = c * chunkSize;
+    const end = Math.min(count - base, chunkSize);
+    for (let k = 0; k < end; k++) {
+      const key = chunk[k]!;
+      if (previous > key) {
+        ascending = false;
+        break;
+      }
+      sorted.keys[base + k] = key;
+      sorted.weights[base + k] = weightChunk[k]!;
+      previous = key;
     }
   }
-  if (ascending) return { keys: keys.slice(0, count), weights: weights.slice(0, count) };
-  const sorted = { keys: new Float64Array(count), weights: new Uint32Array(count) };
+  if (ascending) return sorted;
   // The first level reads the input directly and writes the result arrays.
-  const starts = spread(keys, weights, 0, count, sorted.keys, sorted.weights);
+  const starts = spread(keys, weights, bits, 0, count, sorted.keys, sorted.weights);
   if (starts !== undefined) finishBuckets(sorted, starts, 0);
   return sorted;
 }
 
 /**
- * Moves pairs [from, to) of the source into the target at the same positions, grouped by key
- * bucket in ascending order, input order kept inside a bucket. Returns the bucket boundaries
- * (relative to `from`), or undefined when all keys in the range are equal (the target then holds
- * them unchanged).
+ * Moves pairs [from, to) of the source (in chunks of 2^bits) into the target at the same
+ * positions, grouped by key bucket in ascending order, input order kept inside a bucket. Returns
+ * the bucket boundaries (relative to `from`), or undefined when all keys in the range are equal
+ * (the target then holds them unchanged). Each pass walks the chunks one after the other.
  */
 function spread(
-  keys: Float64Array,
-  weights: Uint32Array,
+  keyChunks: readonly ArrayLike<number>[],
+  weightChunks: readonly ArrayLike<number>[],
+  bits: number,
   from: number,
   to: number,
   keysOut: Float64Array,
   weightsOut: Uint32Array,
 ): Uint32Array | undefined {
-  let min = keys[from]!;
+  const chunkSize = 2 ** bits;
+  const firstChunk = Math.floor(from / chunkSize);
+  const lastChunk = Math.floor((to - 1) / chunkSize);
+  let min = keyChunks[firstChunk]![from - firstChunk * chunkSize]!;
   let max = min;
-  for (let i = from + 1; i < to; i++) {
-    const key = keys[i]!;
-    if (key < min) min = key;
-    else if (key > max) max = key;
+  for (let c = firstChunk; c <= lastChunk; c++) {
+    const keys = keyChunks[c]!;
+    const base = c * chunkSize;
+    const end = Math.min(to, base + chunkSize) - base;
+    for (let k = Math.max(from, base) - base; k < end; k++) {
+      const key = keys[k]!;
+      if (key < min) min = key;
+      else if (key > max) max = key;
+    }
   }
   const size = to - from;
   let buckets = MIN_BUCKETS;
   while (buckets < size / 4 && buckets < MAX_BUCKETS) buckets *= 2;
-  // An integer width ≥ 1, so floor((key − min) / width) is exact and monotone in the key.
-  const width = min === max ? 1 : Math.floor((max - min) / buckets) + 1;
+  // Bucket of a key: floor((key − min) × scale), which is monotone in the key (a multiplication
+  // rounds monotonically), kept below `buckets` where rounding might reach it.
+  const scale = min === max ? 0 : buckets / (max - min + 1);
+  const lastBucket = buckets - 1;
   const starts = new Uint32Array(buckets + 1);
-  for (let i = from; i < to; i++) starts[Math.floor((keys[i]! - min) / width) + 1]!++;
+  for (let c = firstChunk; c <= lastChunk; c++) {
+    const keys = keyChunks[c]!;
+    const base = c * chunkSize;
+    const end = Math.min(to, base + chunkSize) - base;
+    for (let k = Math.max(from, base) - base; k < end; k++)
+      starts[Math.min(lastBucket, Math.floor((keys[k]! - min) * scale)) + 1]!++;
+  }
   for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
   const cursor = starts.slice(0, buckets);
-  for (let i = from; i < to; i++) {
-    const key = keys[i]!;
-    const at = from + cursor[Math.floor((key - min) / width)]!++;
-    keysOut[at] = key;
-    weightsOut[at] = weights[i]!;
+  for (let c = firstChunk; c <= lastChunk; c++) {
+    const keys = keyChunks[c]!;
+    const weights = weightChunks[c]!;
+    const base = c * chunkSize;
+    const end = Math.min(to, base + chunkSize) - base;
+    for (let k = Math.max(from, base) - base; k < end; k++) {
+      const key = keys[k]!;
+      const at = from + cursor[Math.min(lastBucket, Math.floor((key - min) * scale))]!++;
+      keysOut[at] = key;
+      weightsOut[at] = weights[k]!;
+    }
   }
   return min === max ? undefined : starts;
 }
@@ -94,7 +149,7 @@ function finishBuckets(data: SortedKeys, starts: Uint32Array, from: number): voi
     }
     // A crowded bucket out of order: spread it again through scratch space, copy back, recurse.
     scratch ??= { keys: new Float64Array(keys.length), weights: new Uint32Array(keys.length) };
-    const inner = spread(keys, data.weights, start, end, scratch.keys, scratch.weights);
+    const inner = spread([keys], [data.weights], WHOLE, start, end, scratch.keys, scratch.weights);
     if (inner === undefined) continue;
     keys.set(scratch.keys.subarray(start, end), start);
     data.weights.set(scratch.weights.subarray(start, end), start);
