@@ -65,6 +65,13 @@ describe.runIf(existsSync(CLI))('yaohao simulate', () => {
       [[...SMALL, '--initial-families', '3'], /--initial-families: policy beijing2016 has no family applications/],
       [[...SMALL, '--policy', 'explicit'], /--policy.*no lifecycle rules/],
       [['simulate', '--periods', '2', '--quota', '5'], /required option '--start <period>'/],
+      // More than the command simulates (20,000,000): refused before anything is built, not run out of memory.
+      [[...SMALL, '--initial', '20000001'], /--initial: yaohao simulate holds at most 20,000,000 applications/],
+      [
+        [...SMALL, '--initial', '3100000', '--periods', '1000', '--arrivals', '60000'],
+        /--arrivals: .* 1,000 periods of arrivals bring 63,100,000/,
+      ],
+      [[...SMALL, '--policy', 'beijing2024', '--initial-families', '20000000', '--start', '2024-h1'], /--initial: /],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = yaohao(...args);

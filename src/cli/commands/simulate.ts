@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { PathSegment } from '../../errors/Issue';
 import { isYaohaoError, YaohaoError } from '../../errors/YaohaoError';
 import { simulatePeriods, type SimulatedPeriod, type SimulatePeriodsOptions } from '../../odds/simulatePeriods';
+import { MAX_DEMO_SIZE } from '../demo';
 import { formatCount, formatDuration } from '../format';
 import { resolvePolicy } from '../resolvePolicy';
 import { intArg, textArg, type CliContext, type Output } from '../context';
@@ -38,6 +39,13 @@ const FLAGS: Readonly<Record<string, string>> = {
   'initial.maxDraws': '--max-draws',
   'initial.families': '--initial-families',
 };
+
+/**
+ * The most applications the command simulates (initial population and every arrival): the demo's
+ * largest pool, about 1.7 GB at its peak. simulatePeriods itself takes up to 900,000,000, memory
+ * permitting (about 90 bytes each); on the command line a typo must not exhaust the machine.
+ */
+const MAX_CLI_APPLICATIONS = MAX_DEMO_SIZE;
 
 /** `yaohao simulate`. */
 export function simulateCommand(cli: Command, context: CliContext): void {
@@ -94,6 +102,7 @@ export function simulateCommand(cli: Command, context: CliContext): void {
     )
     .action(async (options: SimulateOptions) => {
       const out = context.output();
+      checkScale(options);
       const policy = await resolvePolicy(options.policy);
       const args: SimulatePeriodsOptions = {
         policy,
@@ -149,6 +158,22 @@ function printPeriod(out: Output, p: SimulatedPeriod, classes: boolean): void {
     out.say(
       `      weight ${String(c.weight).padStart(5)}  ${formatCount(c.count).padStart(10)} in pool  ${formatCount(c.winners).padStart(7)} won  rate ${(c.winRate * 100).toFixed(3).padStart(7)} %${c.probability === undefined ? '' : `  P(win) ${(c.probability * 100).toFixed(3).padStart(7)} %`}`,
     );
+}
+
+/** Refuses a simulation of more than MAX_CLI_APPLICATIONS applications, before anything is built. */
+function checkScale(options: SimulateOptions): void {
+  const initial = options.initial + (options.initialFamilies ?? 0);
+  let total = initial;
+  for (let k = 0; k < options.periods; k++) total += options.arrivals[Math.min(k, options.arrivals.length - 1)]!;
+  if (total <= MAX_CLI_APPLICATIONS) return;
+  const flag = initial > MAX_CLI_APPLICATIONS ? '--initial' : '--arrivals';
+  throw new YaohaoError([
+    {
+      code: 'invalid_value',
+      path: [flag],
+      message: `yaohao simulate holds at most ${formatCount(MAX_CLI_APPLICATIONS)} applications (about 1.7 GB of memory); the initial population and ${formatCount(options.periods)} periods of arrivals bring ${formatCount(total)} (the library's simulatePeriods takes more, memory permitting)`,
+    },
+  ]);
 }
 
 /** ['options', 'quota', 1] → ['--quota', 1]: the flag the user typed. */
