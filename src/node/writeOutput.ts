@@ -23,6 +23,8 @@ const MAX_LINKS = 40;
 /** Where `path` writes to: symlinks followed to their final target, which need not exist yet. */
 export async function resolveOutput(path: string, option: string): Promise<OutputTarget> {
   if (path === '-') return { kind: 'stdout' };
+  // resolve('') is the working folder: say what is wrong, not "it is a directory".
+  if (path === '') throw outputError(path, option, 'the file name is empty');
   let current = resolve(path);
   for (let links = 0; ; links++) {
     let info;

@@ -424,7 +424,7 @@ function checkOptions(options: SimulatePeriodsOptions): Plan {
   if (typeof label !== 'string' || !isWellFormedString(label))
     problem(at('label'), `label must be a well-formed string, got ${describeValue(label)}`);
   checkPerPeriod(o['quota'], at('quota'), 1, issues);
-  checkPerPeriod(o['arrivals'], at('arrivals'), 0, issues);
+  const arrivalsChecked = checkPerPeriod(o['arrivals'], at('arrivals'), 0, issues);
   const c5OneIn = integer(o['c5OneIn'], at('c5OneIn'), 1, 2 ** 32, 1000);
   const familiesPerMille = integer(o['familiesPerMille'], at('familiesPerMille'), 0, 1000, 0);
   if (o['odds'] !== undefined && typeof o['odds'] !== 'boolean')
@@ -448,6 +448,19 @@ function checkOptions(options: SimulatePeriodsOptions): Plan {
   }
   if (initial.size + initial.families > MAX_APPLICATIONS)
     problem(at('initial'), `a simulation holds at most ${MAX_APPLICATIONS} applications`);
+  else if (arrivalsChecked && typeof o['arrivals'] !== 'function') {
+    // Arrivals given as numbers are all known now: a run that would pass the limit is refused
+    // before its first draw, not after hundreds of them.
+    const arrivals = o['arrivals'] as number | readonly number[];
+    let total = initial.size + initial.families;
+    for (let k = 0; k < periods; k++)
+      total += typeof arrivals === 'number' ? arrivals : arrivals[Math.min(k, arrivals.length - 1)]!;
+    if (total > MAX_APPLICATIONS)
+      problem(
+        at('arrivals'),
+        `a simulation holds at most ${MAX_APPLICATIONS} applications (codes end in a 9-digit running number); the initial population and ${periods} periods of arrivals bring ${total}`,
+      );
+  }
 
   let ordinals: number[] = [];
   if (context !== undefined) {
@@ -476,23 +489,25 @@ function checkOptions(options: SimulatePeriodsOptions): Plan {
   };
 }
 
-function checkPerPeriod(value: unknown, path: PathSegment[], min: number, issues: IssueCollector): void {
-  const bad = (where: PathSegment[], got: unknown): void =>
+/** Adds an issue for each bad value of a PerPeriod; true when there is none. */
+function checkPerPeriod(value: unknown, path: PathSegment[], min: number, issues: IssueCollector): boolean {
+  let good = true;
+  const bad = (where: PathSegment[], got: unknown): void => {
+    good = false;
     issues.add({
       code: typeof got === 'number' ? 'invalid_value' : 'invalid_type',
       path: where,
       message: `${String(path[path.length - 1])}: expected an integer ≥ ${min}, a non-empty list of them, or a function of the period, got ${describeValue(got)}`,
     });
+  };
   const ok = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
-  if (typeof value === 'function') return;
+  if (typeof value === 'function') return true;
   if (Array.isArray(value)) {
     if (value.length === 0) bad(path, value);
-    value.forEach((v: unknown, k) => {
-      if (!ok(v)) bad([...path, k], v);
-    });
-    return;
-  }
-  if (!ok(value)) bad(path, value);
+    // An index loop, not forEach: a hole in the list ([1, , 3]) is a missing value too.
+    for (let k = 0; k < value.length; k++) if (!ok(value[k])) bad([...path, k], value[k]);
+  } else if (!ok(value)) bad(path, value);
+  return good;
 }
 
 function checkInitial(value: unknown, issues: IssueCollector): Omit<InitialShape, 'maxSince2021' | 'maxFamilyYears'> {

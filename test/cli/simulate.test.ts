@@ -65,6 +65,20 @@ describe.runIf(existsSync(CLI))('yaohao simulate', () => {
       [[...SMALL, '--initial-families', '3'], /--initial-families: policy beijing2016 has no family applications/],
       [[...SMALL, '--policy', 'explicit'], /--policy.*no lifecycle rules/],
       [['simulate', '--periods', '2', '--quota', '5'], /required option '--start <period>'/],
+      // More than the command lets a simulation use (2 GB): refused before anything is built, not run out of memory.
+      [
+        [...SMALL, '--initial', '30000000'],
+        /--initial: yaohao simulate stays within 2\.0 GB of memory; 30,000,070 individual /,
+      ],
+      [
+        [...SMALL, '--initial', '3100000', '--periods', '1000', '--arrivals', '60000'],
+        /--arrivals: .* 63,100,000 individual and 0 family applications over 1,000 periods need about 5\.7 GB/,
+      ],
+      [[...SMALL, '--policy', 'beijing2024', '--start', '2024-h1', '--initial', '6000000'], /--initial: .* 2\.1 GB/],
+      [
+        [...SMALL, '--policy', 'beijing2024', '--start', '2024-h1', '--initial', '0', '--initial-families', '1000000'],
+        /--initial-families: .* 70 individual and 1,000,000 family applications .* 2\.4 GB/,
+      ],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = yaohao(...args);

@@ -232,6 +232,26 @@ describe('simulatePeriods: bad options', () => {
     expect(paths({ ...small, calendar: { holidays: ['2019-02-30'] } })).toEqual(['options.calendar.holidays.0']);
   });
 
+  it('a hole in a list is a missing value, refused before anything runs', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [40, , 10] as unknown as number[];
+    expect(() => simulatePeriods({ ...small, arrivals: holed })).toThrow(
+      /arrivals: expected an integer ≥ 0.*got nothing/,
+    );
+    expect(paths({ ...small, arrivals: holed })).toEqual(['options.arrivals.1']);
+  });
+
+  it('arrivals given as numbers that would pass 900,000,000 applications are refused before the first draw', () => {
+    // 1,000 periods of 1,000,000: the limit would be passed at the 900th draw, hours in.
+    expect(() => simulatePeriods({ ...small, periods: 1000, arrivals: 1_000_000 })).toThrow(
+      /at most 900000000 applications .* 1000 periods of arrivals bring 1000000600/,
+    );
+    expect(paths({ ...small, periods: 3, arrivals: [10, 899_999_000] })).toEqual(['options.arrivals']);
+    // Exactly the limit (600 + 10 + 899,999,390) is accepted; the generator is not run here.
+    expect(() => simulatePeriods({ ...small, periods: 2, arrivals: [10, 899_999_390] })).not.toThrow();
+    expect(paths({ ...small, periods: 2, arrivals: [10, 899_999_391] })).toEqual(['options.arrivals']);
+  });
+
   it('a bad value from a function is refused when its period comes, naming the option', () => {
     const iterator = simulatePeriods({ ...small, arrivals: (k) => (k === 2 ? -3 : 10) });
     iterator.next();

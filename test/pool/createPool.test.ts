@@ -147,6 +147,16 @@ describe('createPool errors (each names the record and field, before anything is
     });
     expect(issuesOf([{ code: '1234567890123' }])[0]).toMatchObject({ code: 'missing_field', path: [0, 'draws'] });
   });
+
+  it('says what it received in plain words: an object, an array, a function', () => {
+    const received = (draws: unknown): Issue | undefined => issuesOf([{ code: '1234567890123', draws }])[0];
+    expect(received({})).toMatchObject({
+      message: 'draws: expected a number, received an object',
+      received: 'an object',
+    });
+    expect(received([])).toMatchObject({ received: 'an array' });
+    expect(received(() => 1)).toMatchObject({ received: 'a function' });
+  });
   it('fields the policy does not take, with a helpful word for weight vs draws', () => {
     expect(issuesOf([{ code: '1234567890123', draws: 1, weight: 3 }])[0]).toMatchObject({
       code: 'unknown_field',

@@ -72,10 +72,12 @@ describe.runIf(built)('outputs never overwrite inputs', () => {
     expect(existsSync(join(files.dir, 'same.txt'))).toBe(false);
   });
 
-  it('refuses an output in a folder that does not exist, or that is a folder, before drawing', () => {
+  it('refuses an output in a folder that does not exist, that is a folder, or an empty name, before drawing', () => {
     mkdirSync(join(files.dir, 'folder'));
     refused(run(...draw('--out', 'folder')), /folder \(--out\): cannot write it: it is a directory/);
     refused(run(...draw('--sheet', 'no/such/sheet.txt')), /does not exist/);
+    refused(run(...draw('--out', '')), /\(--out\): cannot write it: the file name is empty/);
+    refused(run('verifier', '--out', ''), /\(--out\): cannot write it: the file name is empty/);
   });
 });
 

@@ -39,6 +39,20 @@ const FLAGS: Readonly<Record<string, string>> = {
   'initial.families': '--initial-families',
 };
 
+/**
+ * What an application holds the memory at, measured at peak RSS (bytes): an individual under flat
+ * and ladder rules (20,000,000: 1.7 GB), one under 2021– rules, whose draw counts and person go
+ * through events (2,000,000: 0.69 GB), and a family with its members (1,000,000: 2.35 GB).
+ */
+const BYTES_PER_APPLICATION = { individual: 90, individual2021: 350, family: 2400 } as const;
+
+/**
+ * The memory the command lets a simulation reach (the demo's largest pool: 1.7 GB). simulatePeriods
+ * itself takes up to 900,000,000 applications, memory permitting; on the command line a typo must
+ * not exhaust the machine.
+ */
+const MAX_CLI_BYTES = 2_000_000_000;
+
 /** `yaohao simulate`. */
 export function simulateCommand(cli: Command, context: CliContext): void {
   cli
@@ -95,6 +109,7 @@ export function simulateCommand(cli: Command, context: CliContext): void {
     .action(async (options: SimulateOptions) => {
       const out = context.output();
       const policy = await resolvePolicy(options.policy);
+      checkScale(options, policy.weights.rule === 'beijing2021');
       const args: SimulatePeriodsOptions = {
         policy,
         start: options.start,
@@ -149,6 +164,38 @@ function printPeriod(out: Output, p: SimulatedPeriod, classes: boolean): void {
     out.say(
       `      weight ${String(c.weight).padStart(5)}  ${formatCount(c.count).padStart(10)} in pool  ${formatCount(c.winners).padStart(7)} won  rate ${(c.winRate * 100).toFixed(3).padStart(7)} %${c.probability === undefined ? '' : `  P(win) ${(c.probability * 100).toFixed(3).padStart(7)} %`}`,
     );
+}
+
+/** Refuses a simulation that would need more than MAX_CLI_BYTES, before anything is built. */
+function checkScale(options: SimulateOptions, rule2021: boolean): void {
+  const perMille = options.familiesPerMille ?? 0;
+  let individuals = options.initial;
+  let families = options.initialFamilies ?? 0;
+  for (let k = 0; k < options.periods; k++) {
+    const arrivals = options.arrivals[Math.min(k, options.arrivals.length - 1)]!;
+    const arrivedFamilies = Math.ceil((arrivals * perMille) / 1000);
+    families += arrivedFamilies;
+    individuals += arrivals - arrivedFamilies;
+  }
+  const sizes = BYTES_PER_APPLICATION;
+  const bytes = individuals * (rule2021 ? sizes.individual2021 : sizes.individual) + families * sizes.family;
+  if (bytes <= MAX_CLI_BYTES) return;
+  const individualBytes = options.initial * (rule2021 ? sizes.individual2021 : sizes.individual);
+  const familyBytes = (options.initialFamilies ?? 0) * sizes.family;
+  const flag =
+    individualBytes + familyBytes <= MAX_CLI_BYTES
+      ? '--arrivals'
+      : individualBytes >= familyBytes
+        ? '--initial'
+        : '--initial-families';
+  const gb = (b: number): string => `${(b / 1e9).toFixed(1)} GB`;
+  throw new YaohaoError([
+    {
+      code: 'invalid_value',
+      path: [flag],
+      message: `yaohao simulate stays within ${gb(MAX_CLI_BYTES)} of memory; ${formatCount(individuals)} individual and ${formatCount(families)} family applications over ${formatCount(options.periods)} periods need about ${gb(bytes)} (the library's simulatePeriods takes more, memory permitting)`,
+    },
+  ]);
 }
 
 /** ['options', 'quota', 1] → ['--quota', 1]: the flag the user typed. */
