@@ -78,20 +78,28 @@ export function yaohaoAsync(cwd: string, args: readonly string[]): Promise<Run> 
   });
 }
 
+/** setpriv's arguments that drop root to the user and group nobody. */
+export const AS_NOBODY: readonly string[] = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+
+let nobodyRuns: boolean | undefined;
+
+/**
+ * Whether root can run the built yaohao as nobody: setpriv is there and nobody may reach the checkout
+ * (a clone inside a folder only root may enter, such as one made by mktemp, cannot be run so).
+ */
+export function canRunAsNobody(): boolean {
+  nobodyRuns ??= spawnSync('setpriv', [...AS_NOBODY, process.execPath, CLI, '--version']).status === 0;
+  return nobodyRuns;
+}
+
 /**
  * Runs yaohao as an unprivileged user: itself when not root, else `nobody` through setpriv (root may
  * write anything, so permission errors can only be seen this way). Undefined when neither is possible.
  */
 export function yaohaoUnprivileged(cwd: string, args: readonly string[]): Run | undefined {
-  const root = process.getuid?.() === 0;
-  if (!root) return yaohao(cwd, args);
-  const probe = spawnSync('setpriv', ['--version']);
-  if (probe.status !== 0) return undefined;
-  const result = spawnSync(
-    'setpriv',
-    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args],
-    { cwd, maxBuffer: 1 << 26 },
-  );
+  if (process.getuid?.() !== 0) return yaohao(cwd, args);
+  if (!canRunAsNobody()) return undefined;
+  const result = spawnSync('setpriv', [...AS_NOBODY, process.execPath, CLI, ...args], { cwd, maxBuffer: 1 << 26 });
   return {
     code: result.status,
     signal: result.signal,
