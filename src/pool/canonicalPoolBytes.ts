@@ -33,6 +33,23 @@ export function writeCanonicalPool(pool: Pool, sink: (chunk: Uint8Array) => void
   requirePool(pool, ['pool']);
   if (typeof sink !== 'function') throw argumentError(['sink'], 'a function taking each chunk', sink);
   requireInteger(chunkBytes, ['chunkBytes'], 1, 2 ** 30);
+  writeChunks(pool, sink, chunkBytes, false);
+}
+
+/**
+ * writeCanonicalPool for a sink that is done with each chunk when it returns (a hasher): one
+ * buffer, refilled. A fresh megabyte per chunk costs its page faults and its collection: about a
+ * quarter of the CPU time of committing to a 3.1-million-code pool, measured alone (~170 → ~130 ms).
+ */
+export function consumeCanonicalPool(
+  pool: Pool,
+  sink: (chunk: Uint8Array) => void,
+  chunkBytes: number = 1 << 20,
+): void {
+  writeChunks(pool, sink, chunkBytes, true);
+}
+
+function writeChunks(pool: Pool, sink: (chunk: Uint8Array) => void, chunkBytes: number, reuse: boolean): void {
   const { keys, weights } = poolColumns(pool);
   const size = Math.max(chunkBytes, 64);
   let buffer = new Uint8Array(size);
@@ -43,8 +60,10 @@ export function writeCanonicalPool(pool: Pool, sink: (chunk: Uint8Array) => void
   for (let i = 0; i < keys.length; i++) {
     if (at + LINE_MAX > size) {
       sink(buffer.subarray(0, at));
-      buffer = new Uint8Array(size);
-      view = new DataView(buffer.buffer);
+      if (!reuse) {
+        buffer = new Uint8Array(size);
+        view = new DataView(buffer.buffer);
+      }
       at = 0;
     }
     // 13 digits as 2 + 4 + 3 + 4, from two int32 halves: one float division per code.

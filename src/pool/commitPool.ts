@@ -1,6 +1,6 @@
 import { toHex } from '../encoding/hex';
 import { createSha256 } from '../encoding/sha256';
-import { POOL_FORMAT, writeCanonicalPool } from './canonicalPoolBytes';
+import { consumeCanonicalPool, POOL_FORMAT } from './canonicalPoolBytes';
 import { requirePool, type Pool } from './Pool';
 
 /** What is published before the seed exists: it binds every code, weight and kind, and the layout version. */
@@ -31,6 +31,6 @@ export function commitPool(pool: Pool): PoolCommitment {
 
 function computeCommitment(pool: Pool): PoolCommitment {
   const hasher = createSha256();
-  writeCanonicalPool(pool, (chunk) => hasher.update(chunk));
+  consumeCanonicalPool(pool, (chunk) => hasher.update(chunk));
   return { format: POOL_FORMAT, size: pool.size, totalEntries: pool.totalEntries, digest: toHex(hasher.digest()) };
 }

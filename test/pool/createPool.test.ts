@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { consumeCanonicalPool } from '../../src/pool/canonicalPoolBytes';
 import {
   commitPool,
   createPool,
@@ -70,6 +72,24 @@ describe('createPool', () => {
     let text = '';
     writeCanonicalPool(pool, (chunk) => (text += Buffer.from(chunk).toString('ascii')));
     expect(text).toBe('yaohao-pool/1\n0001100000001 I 1\n5000100000003 I 4\n9999100000005 I 2\n');
+  });
+
+  it("writes the same bytes into one reused buffer as into fresh chunks (the commitment's path)", () => {
+    const many = createPool(
+      Array.from({ length: 300 }, (_, i) => ({
+        code: String(7_000_000_000_000 - i * 7919).padStart(13, '0'),
+        draws: i,
+      })),
+      { policy: presets.beijing2016 },
+    );
+    const fresh: Uint8Array[] = [];
+    writeCanonicalPool(many, (chunk) => fresh.push(chunk), 64);
+    const reused: Uint8Array[] = [];
+    consumeCanonicalPool(many, (chunk) => reused.push(chunk.slice()), 64);
+    expect(reused.length).toBeGreaterThan(50);
+    const text = Buffer.concat(fresh).toString('ascii');
+    expect(Buffer.concat(reused).toString('ascii')).toBe(text);
+    expect(commitPool(many).digest).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
   it('accepts any iterable and an empty pool', () => {
