@@ -10,6 +10,7 @@ import { readOfficialZipFile } from '../node/officialZipFile';
 import { openPoolInput, stdinInput } from '../node/poolInput';
 import { createProgress } from '../node/progress';
 import { resolvePolicy } from './resolvePolicy';
+import { fileLabel } from './blameFile';
 
 /** A pool file as the CLI loaded it. */
 export interface LoadedPool {
@@ -38,7 +39,7 @@ export async function loadPool(
   options: { readonly md5?: boolean } = {},
 ): Promise<LoadedPool> {
   const started = performance.now();
-  const name = path === '-' ? 'stdin' : path;
+  const name = fileLabel(path);
   let format = detectPoolFormat(path === '-' ? undefined : path);
   if (format === undefined && path !== '-')
     throw new YaohaoError([

@@ -1,8 +1,9 @@
-import { inFile, isYaohaoError, YaohaoError } from '../errors/YaohaoError';
+import { isYaohaoError, YaohaoError } from '../errors/YaohaoError';
 import { checkPolicy } from '../policy/checkPolicy';
 import type { Policy } from '../policy/Policy';
 import { presets, type PresetName } from '../policy/presets';
 import { readJsonFile } from '../node/readInput';
+import { blamingFile } from './blameFile';
 
 /**
  * `--policy`: a preset name, or a policy JSON file (`-`: stdin). Without one, records must carry
@@ -27,9 +28,5 @@ export async function resolvePolicy(option: string | undefined): Promise<Policy>
       },
     ]);
   }
-  try {
-    return checkPolicy(json, []);
-  } catch (error) {
-    throw isYaohaoError(error) ? inFile(error, option === '-' ? 'stdin' : option) : error;
-  }
+  return blamingFile(option, () => checkPolicy(json, []));
 }

@@ -163,6 +163,20 @@ describe.runIf(built)('messages name the right file', () => {
     badInput(run('verify', 'pool.jsonl', '.'), /it is a directory/);
   });
 
+  it('a record with a bad field is blamed, by every command that reads one; a bad code typed is not', () => {
+    const record = JSON.parse(read('record.json')) as { seed: string };
+    record.seed = '';
+    files.write('no-seed.json', JSON.stringify(record));
+    badInput(run('selfcheck', 'pool.jsonl', 'no-seed.json'), /^yaohao: no-seed\.json: record\.seed: /m);
+    badInput(run('lookup', 'pool.jsonl', 'no-seed.json', '3000000000001'), /^yaohao: no-seed\.json: record\.seed: /m);
+    const verified = run('verify', 'pool.jsonl', 'no-seed.json');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(/^ {2}no-seed\.json: record\.seed: /m);
+    const badCode = run('lookup', 'pool.jsonl', 'record.json', '12x');
+    badInput(badCode, /^yaohao: code: /m);
+    expect(badCode.stderr).not.toMatch(/record\.json/);
+  });
+
   it('a bad sheet is blamed at its line', () => {
     files.write('bad-sheet.txt', read('sheet.txt').replace(/基数序号总数：\d+/, '基数序号总数：0x2add'));
     badInput(

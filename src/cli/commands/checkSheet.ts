@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { checkPublishedSheet } from '../../audit/checkPublishedSheet';
 import { parseResultSheet, sheetValue } from '../../audit/resultSheetText';
-import { inFile, isYaohaoError } from '../../errors/YaohaoError';
 import { checkFiles } from '../../node/checkFiles';
 import { readTextFile } from '../../node/readInput';
 import { formatCount } from '../format';
+import { blamingFile, fileLabel } from '../blameFile';
 import { Failed, textArg, type CliContext } from '../context';
 
 /** `yaohao check-sheet`. */
@@ -23,13 +23,7 @@ export function checkSheetCommand(cli: Command, context: CliContext): void {
       await checkFiles([{ option: '<sheet>', path: file }], []);
       const out = context.output();
       const text = await readTextFile(file, '<sheet>');
-      let parsed: ReturnType<typeof parseResultSheet>;
-      try {
-        parsed = parseResultSheet(text);
-      } catch (error) {
-        throw isYaohaoError(error) ? inFile(error, file === '-' ? 'stdin' : file) : error;
-      }
-      const { sheet, meta } = parsed;
+      const { sheet, meta } = blamingFile(file, () => parseResultSheet(text));
       const verdict = checkPublishedSheet({
         ...sheet,
         ...(options.generator === undefined ? {} : { generator: options.generator }),
@@ -37,7 +31,7 @@ export function checkSheetCommand(cli: Command, context: CliContext): void {
         ...(options.flat === true ? { pool: 'flat' } : {}),
       });
       out.say(
-        `sheet      ${file === '-' ? 'stdin' : file}${meta.title === undefined ? '' : `: ${meta.title}`}${meta.description === undefined ? '' : ` / ${meta.description}`}`,
+        `sheet      ${fileLabel(file)}${meta.title === undefined ? '' : `: ${meta.title}`}${meta.description === undefined ? '' : ` / ${meta.description}`}`,
       );
       out.say(
         `figures    T ${formatCount(sheet.totalEntries)}, quota ${formatCount(sheet.quota)}, seed ${sheetValue(sheet.seed)}, ${formatCount(sheet.rows.length)} rows`,

@@ -3,6 +3,7 @@ import { lookupDrawResult } from '../../lifecycle/lookupDrawResult';
 import { readJsonFile } from '../../node/readInput';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
+import { blamingFile } from '../blameFile';
 import { Failed, type CliContext } from '../context';
 
 /** `yaohao lookup`. */
@@ -20,7 +21,7 @@ export function lookupCommand(cli: Command, context: CliContext): void {
     .action(async (file: string, recordFile: string, code: string, options: { policy?: string }) => {
       const out = context.output();
       const [loaded, record] = await Promise.all([loadPool(file, options.policy), readJsonFile(recordFile)]);
-      const found = lookupDrawResult(loaded.pool, record, code);
+      const found = blamingFile(recordFile, () => lookupDrawResult(loaded.pool, record, code), 'record');
       out.result({ ok: found.status === 'won' || found.status === 'not-won', ...found });
       switch (found.status) {
         case 'won':

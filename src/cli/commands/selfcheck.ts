@@ -6,6 +6,7 @@ import { selfCheck, type SelfCheckTest } from '../../odds/selfCheck';
 import type { AuditRecord } from '../../audit/AuditRecord';
 import { formatCount, formatDuration, timed } from '../format';
 import { loadPool } from '../loadPool';
+import { blamingFile } from '../blameFile';
 import { Failed, type CliContext } from '../context';
 
 /** `yaohao selfcheck`. */
@@ -31,7 +32,7 @@ export function selfcheckCommand(cli: Command, context: CliContext): void {
           },
         ]);
       const [loaded, record] = await Promise.all([loadPool(file, options.policy), readJsonFile(recordFile)]);
-      const checked = timed(() => selfCheck(loaded.pool, record, { alpha }));
+      const checked = timed(() => blamingFile(recordFile, () => selfCheck(loaded.pool, record, { alpha }), 'record'));
       const result = checked.value;
       // selfCheck accepted the record, so it is an AuditRecord.
       const drawn = record as AuditRecord;

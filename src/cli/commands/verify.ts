@@ -5,6 +5,7 @@ import { readJsonFile } from '../../node/readInput';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
 import { issueLines } from '../report';
+import { blamedOn, fileLabel } from '../blameFile';
 import { Failed, type CliContext } from '../context';
 
 /** `yaohao verify`. */
@@ -45,7 +46,7 @@ export function verifyCommand(cli: Command, context: CliContext): void {
       }
       out.say(`MISMATCH (${verdict.reason}): ${verdict.message}`);
       if (verdict.issues !== undefined)
-        for (const line of issueLines(verdict.issues, 0, recordFile === '-' ? 'stdin' : recordFile))
+        for (const line of issueLines(blamedOn(verdict.issues, recordFile, 'record'), 0, fileLabel(recordFile)))
           out.say(`  ${line}`);
       out.result(verdict);
       throw new Failed();
