@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/node/**', 'src/cli/**'],
+    ignores: ['src/node/**', 'src/cli/**', 'src/web/build/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { buildVerifierPage } from './scripts/buildVerifierPage';
+import { buildVerifierPage } from './src/web/build/buildVerifierPage';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOffline } from '../scripts/chromium.mjs';
+import { launchOffline } from '../test/web/support/chromium.mjs';
 import { DATA_DIR, syntheticPoolFile } from './data.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');

@@ -1,14 +1,14 @@
 // Screenshots of the verifier page's main states for the README (docs/images/verifier-*.png), taken
 // in Chromium from the page `yaohao verifier` writes and the files in examples/auditor.
-// Usage: npm run build && node scripts/verifier-screenshots.mjs   (a CJK font: apt-get install fonts-wqy-microhei)
+// Usage: npm run build && node test/web/screenshots.mjs   (a CJK font: apt-get install fonts-wqy-microhei)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchOffline } from './chromium.mjs';
+import { launchOffline } from './support/chromium.mjs';
 
-const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const AUDITOR = join(ROOT, 'examples', 'auditor');
 const IMAGES = join(ROOT, 'docs', 'images');
 const ZIP = join(AUDITOR, 'bjPersonCommon202406.zip');

@@ -8,10 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform, type BuildOptions, type Metafile } from 'esbuild';
-import { ENGINE } from '../src/version';
+import { ENGINE } from '../../version';
 
 // From import.meta.url (tsup bundles its config, and keeps the url of each file it bundles).
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WEB = join(ROOT, 'src', 'web');
 
 /** Where the page is written; the CLI reads it from next to dist/cli.js. */
