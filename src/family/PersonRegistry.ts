@@ -162,6 +162,8 @@ export class PersonRegistry {
     let personHashes = new Uint32Array(capacity);
     const cursor = new Uint32Array(partitions + 1);
     let table = new Uint32Array(16);
+    // Hashes shared by different ids → each id's first person.
+    const collided = new Map<number, Map<string, number>>();
     for (let from = 0; from < partitions;) {
       let to = from;
       let size = 0;
@@ -197,18 +199,32 @@ export class PersonRegistry {
         const mask = slots - 1;
         for (let k = begin; k < end; k++) {
           const hash = personHashes[k]!;
+          const person = persons[k]!;
           let slot = hash & mask;
-          let first = -1;
-          // The table holds positions in the buffer (+1) of first occurrences.
-          for (let q = table[slot]!; q !== 0; q = table[slot]!) {
-            if (personHashes[begin + q - 1] === hash && this.sameId(persons[begin + q - 1]!, persons[k]!)) {
-              first = persons[begin + q - 1]!;
-              break;
-            }
+          // The table holds, per hash, the position in the buffer (+1) of its first person.
+          let q = table[slot]!;
+          while (q !== 0 && personHashes[begin + q - 1] !== hash) {
             slot = (slot + 1) & mask;
+            q = table[slot]!;
           }
-          if (first < 0) table[slot] = k - begin + 1;
-          else found.set(persons[k]!, first);
+          if (q === 0) {
+            table[slot] = k - begin + 1;
+            continue;
+          }
+          const holder = persons[begin + q - 1]!;
+          if (this.sameId(holder, person)) {
+            found.set(person, holder);
+            continue;
+          }
+          // Another id with the same hash: rare by chance, but ids can be made to collide on purpose
+          // (FNV multicollisions are cheap), and comparing each with all the others would be quadratic.
+          // Their exact ids go in a map instead.
+          let ids = collided.get(hash);
+          if (ids === undefined) collided.set(hash, (ids = new Map([[this.idOf(holder), holder]])));
+          const id = this.idOf(person);
+          const first = ids.get(id);
+          if (first === undefined) ids.set(id, person);
+          else found.set(person, first);
         }
       }
       from = to;
@@ -270,6 +286,13 @@ export class PersonRegistry {
     if (arena[y] !== length) return false;
     for (let k = 1; k <= length; k++) if (arena[x + k] !== arena[y + k]) return false;
     return true;
+  }
+
+  // The id of person p as a string (ids given as bytes are ASCII: one character per byte).
+  private idOf(p: number): string {
+    const at = this.offsets === undefined ? -1 : this.offsets.at(p) - 1;
+    if (at < 0) return this.texts!.at(p);
+    return String.fromCharCode(...this.arena.subarray(at + 1, at + 1 + this.arena[at]!));
   }
 
   // Whether the arena's id at `offset` is `id`.

@@ -36,7 +36,9 @@ export class JsonLinesPoolParser {
   private readonly shape: FastShape | undefined;
   private readonly reader2021: Reader2021 | undefined;
   private readonly fields = new RecordFields();
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM: each line is decoded on its own, and a decoder would drop a mark at the start of every
+  // one; only the file's is skipped (byteOrderMark), one anywhere else is not JSON (docs/spec.md §1.6).
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly byteOrderMark = new ByteOrderMarkSkipper();
   // An incomplete last line, kept as a list of pieces (joined once when its newline comes).
   private carry: Uint8Array[] = [];

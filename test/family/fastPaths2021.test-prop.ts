@@ -35,26 +35,28 @@ const fast = (records: readonly unknown[], policy: Policy): Outcome =>
     return builder.finish();
   });
 
-// The general path of a JSON Lines file, as JsonLinesPoolParser defines it: every line through
-// JSON.parse (blank lines skipped, bad ones refused), then the schemas.
+// The general path of a JSON Lines file, as JsonLinesPoolParser defines it: the file's byte order
+// mark skipped, every line decoded (bad UTF-8 refused, a mark there kept) and through JSON.parse
+// (blank lines skipped, bad ones refused), then the schemas.
 function generalLines(bytes: Uint8Array, policy: Policy): Outcome {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   return outcome(() => {
     const builder = new PoolBuilder({ policy, fastPath: false });
-    let start = 0;
+    let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     let line = 0;
     while (start < bytes.length) {
       let end = bytes.indexOf(10, start);
       if (end < 0) end = bytes.length;
       line++;
-      const text = decoder.decode(bytes.subarray(start, end));
+      const lineBytes = bytes.subarray(start, end);
       start = end + 1;
-      if (/^[ \t\r]*$/.test(text)) continue;
+      if (lineBytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d)) continue;
       let record: unknown;
       try {
-        record = JSON.parse(text);
+        record = JSON.parse(decoder.decode(lineBytes));
       } catch (error) {
-        builder.reject('invalid_syntax', `not a valid JSON line (${(error as Error).message})`, line);
+        const reason = error instanceof SyntaxError ? error.message : String(error);
+        builder.reject('invalid_syntax', `not a valid JSON line (${reason})`, line);
         continue;
       }
       builder.add(record, line);
@@ -285,10 +287,13 @@ const twoGenerations: Policy = {
 };
 const policy = fc.constantFrom(presets.beijing2024, presets.beijing2021, twoGenerations);
 
-// JSON text for a record with optional spaces between tokens and numbers spelled other ways
-// (3.0, 3e0: the same values for JSON.parse, other bytes for the fast reader; 03: not JSON).
+// JSON text for a record with optional spaces between tokens, numbers spelled other ways (3.0, 3e0:
+// the same values for JSON.parse, other bytes for the fast reader; 03: not JSON) and strings with an
+// escape ("\u0070…": the same person as "p…", read by the general path and kept as a string).
 function spelled(value: unknown, style: number): string {
-  const space = style % 3 === 1 ? ' ' : style % 3 === 2 ? '\t ' : '';
+  const space = style % 3 === 1 ? ' ' : style % 3 === 2 ? '\t\r ' : '';
+  if (typeof value === 'string' && value.length > 0 && style % 13 === 12)
+    return `"\\u${value.charCodeAt(0).toString(16).padStart(4, '0')}${JSON.stringify(value).slice(2)}`;
   if (typeof value === 'number' && Number.isInteger(value) && style % 5 === 4) return `${value}.0`;
   if (typeof value === 'number' && Number.isInteger(value) && style % 7 === 6) return `${value}e0`;
   if (typeof value === 'number' && Number.isInteger(value) && style % 11 === 10) return `0${value}`; // not JSON
@@ -342,6 +347,44 @@ describe('2021– fast paths agree with the general path', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('JSON Lines bytes with stray bytes anywhere (bad UTF-8, byte order marks, NUL, CR, LF, quotes, backslashes)', () => {
+    const stray = fc.constantFrom(
+      [0xff],
+      [0x80],
+      [0xc3],
+      [0xed, 0xa0, 0x80], // a surrogate's UTF-8 form: not UTF-8
+      [0xc3, 0xa9],
+      [0xef, 0xbb, 0xbf],
+      [0xe2, 0x80, 0xa8], // U+2028: not JSON white space
+      [0x00],
+      [0x0d],
+      [0x0a],
+      [0x22],
+      [0x5c],
+      [0x20],
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12, size: 'max' }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), stray, fc.boolean()), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.boolean(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
+        policy,
+        (lines, strays, markFirst, cuts, p) => {
+          const bytes = [...(markFirst ? [0xef, 0xbb, 0xbf] : []), ...new TextEncoder().encode(lines.join('\n'))];
+          for (const [at, inserted, replace] of strays)
+            bytes.splice(Math.floor(at * bytes.length), replace ? inserted.length : 0, ...inserted);
+          const file = Uint8Array.from(bytes);
+          expect(fastLines(file, cuts, p)).toEqual(generalLines(file, p));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

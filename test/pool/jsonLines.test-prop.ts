@@ -163,6 +163,24 @@ describe('JsonLinesPoolParser', () => {
     expect(pool.weightOf('1111111111111')).toBe(2);
   });
 
+  it('skips a byte order mark only at the start of the file, not at the start of a later line', () => {
+    // A decoder drops a mark at the start of whatever it is given: each line must not be given one.
+    for (const [policy, first, second] of [
+      [presets.beijing2016, '{"code":"1111111111111","draws":1}', '{"code":"2222222222222","draws":1}'],
+      [
+        presets.beijing2024,
+        '{"code":"1111111111111","personId":"a","steps":1}',
+        '{"code":"2222222222222","personId":"b","steps":1}',
+      ],
+    ] as const) {
+      expect(parseJsonLines(`\uFEFF${first}\n${second}`, policy).size).toBe(2);
+      for (const text of [`${first}\n\uFEFF${second}`, `\uFEFF\uFEFF${first}\n${second}`])
+        expect(issuesOfLines(text, policy).map((i) => [i.code, i.line, i.message.slice(0, 25)])).toEqual([
+          ['invalid_syntax', text.startsWith('\uFEFF\uFEFF') ? 1 : 2, 'not a valid JSON line (Un'],
+        ]);
+    }
+  });
+
   it('rejects invalid UTF-8 as a syntax problem', () => {
     const bytes = new Uint8Array([
       ...encoder.encode('{"code":"1111111111111","draws":1,"x":"'),
