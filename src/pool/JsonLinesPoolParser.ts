@@ -189,9 +189,17 @@ export class JsonLinesPoolParser {
   // JSON.parse and the record reader (fast object path, then zod): the definition of a valid line.
   private slowLine(bytes: Uint8Array, start: number, end: number, line: number): void {
     if (isBlank(bytes, start, end)) return;
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes.subarray(start, end));
+    } catch {
+      // Our own words: the decoder's message differs from one JavaScript engine to another.
+      this.builder.reject('invalid_syntax', 'not a valid JSON line (bytes that are not UTF-8)', line);
+      return;
+    }
     let record: unknown;
     try {
-      record = JSON.parse(this.decoder.decode(bytes.subarray(start, end)));
+      record = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof SyntaxError ? error.message : String(error);
       this.builder.reject('invalid_syntax', `not a valid JSON line (${reason})`, line);

@@ -51,9 +51,16 @@ function generalLines(bytes: Uint8Array, policy: Policy): Outcome {
       const lineBytes = bytes.subarray(start, end);
       start = end + 1;
       if (lineBytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d)) continue;
+      let text: string;
+      try {
+        text = decoder.decode(lineBytes);
+      } catch {
+        builder.reject('invalid_syntax', 'not a valid JSON line (bytes that are not UTF-8)', line);
+        continue;
+      }
       let record: unknown;
       try {
-        record = JSON.parse(decoder.decode(lineBytes));
+        record = JSON.parse(text);
       } catch (error) {
         const reason = error instanceof SyntaxError ? error.message : String(error);
         builder.reject('invalid_syntax', `not a valid JSON line (${reason})`, line);
