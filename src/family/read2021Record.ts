@@ -87,7 +87,7 @@ export class Reader2021 {
   private register(person: number): void {
     const f = this.fields;
     if (f.ids === undefined) this.persons.addString(f.idText[person]!, f.idHash[person]!, person === 0);
-    else this.persons.addBytes(f.ids, f.idStart[person]!, f.idEnd[person]!, f.idHash[person]!, person === 0);
+    else this.persons.addBytes(f.ids, f.idStart[person]!, f.idEnd[person]!, f.idHash[person]!, person === 0, f.idsView);
   }
 
   // The points of the family in `fields` when it keeps the family rules (familyIssues finds nothing)

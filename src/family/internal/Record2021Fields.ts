@@ -59,6 +59,8 @@ export class Record2021Fields {
   seen = 0;
   /** The line the person ids are in, or undefined when they are strings (idText). */
   ids: Uint8Array | undefined;
+  /** A DataView of the same bytes as `ids` (undefined with it). */
+  idsView: DataView | undefined;
   readonly idText: string[] = new Array<string>(MAX_FAST_MEMBERS).fill('');
   readonly idStart: Uint32Array = new Uint32Array(MAX_FAST_MEMBERS);
   readonly idEnd: Uint32Array = new Uint32Array(MAX_FAST_MEMBERS);
@@ -78,13 +80,14 @@ export class Record2021Fields {
   /** Fields seen, per person. */
   readonly personSeen: Uint16Array = new Uint16Array(MAX_FAST_MEMBERS);
   /** Clears the record's fields before a reader fills them (`ids`: the line, when reading bytes). */
-  reset(ids: Uint8Array | undefined): void {
+  reset(ids: Uint8Array | undefined, idsView?: DataView): void {
     this.code = -1;
     this.kind = -1;
     this.familyYears = -1;
     this.memberCount = 1;
     this.seen = 0;
     this.ids = ids;
+    this.idsView = idsView;
     this.resetPerson(0);
   }
 

@@ -45,10 +45,22 @@ const ZERO = 0x30;
 const SHORTEST_TIMESTAMP = 20;
 const LONGEST_TIMESTAMP = 29;
 
-/** Bytes to match, compared four at a time (little-endian words, then the bytes after the last whole word). */
+/**
+ * Bytes to match (at most 16), compared as up to four little-endian words read at fixed offsets —
+ * the last one ending where the literal ends, overlapping the one before when the length is not a
+ * multiple of four — without a loop; literals shorter than a word are compared byte by byte.
+ */
 class Literal {
   readonly bytes: Uint8Array;
-  readonly words: Int32Array;
+  /** bytes.length, kept as a number. */
+  readonly length: number;
+  private readonly w0: number;
+  private readonly w1: number;
+  private readonly w2: number;
+  private readonly w3: number;
+  private readonly o1: number;
+  private readonly o2: number;
+  private readonly o3: number;
 
   constructor(
     text: string,
@@ -56,18 +68,35 @@ class Literal {
     readonly id: number,
   ) {
     this.bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const length = this.bytes.length;
+    if (length > 16) throw new Error(`literal too long: ${text}`);
+    this.length = length;
     const view = new DataView(this.bytes.buffer);
-    this.words = Int32Array.from({ length: this.bytes.length >>> 2 }, (_, k) => view.getInt32(4 * k, true));
+    const offset = (k: number): number => Math.max(0, Math.min(4 * k, length - 4));
+    const word = (k: number): number => (length < 4 ? 0 : view.getInt32(offset(k), true));
+    this.o1 = offset(1);
+    this.o2 = offset(2);
+    this.o3 = offset(3);
+    this.w0 = word(0);
+    this.w1 = word(1);
+    this.w2 = word(2);
+    this.w3 = word(3);
   }
 
   /** Whether bytes[at…] start with this literal. */
   isAt(bytes: Uint8Array, view: DataView, at: number, end: number): boolean {
-    const length = this.bytes.length;
+    const length = this.length;
     if (at + length > end) return false;
-    const words = this.words;
-    for (let w = 0; w < words.length; w++) if (view.getInt32(at + 4 * w, true) !== words[w]) return false;
-    for (let k = 4 * words.length; k < length; k++) if (bytes[at + k] !== this.bytes[k]) return false;
-    return true;
+    if (length < 4) {
+      for (let k = 0; k < length; k++) if (bytes[at + k] !== this.bytes[k]) return false;
+      return true;
+    }
+    return (
+      view.getInt32(at, true) === this.w0 &&
+      (length <= 4 || view.getInt32(at + this.o1, true) === this.w1) &&
+      (length <= 8 || view.getInt32(at + this.o2, true) === this.w2) &&
+      (length <= 12 || view.getInt32(at + this.o3, true) === this.w3)
+    );
   }
 }
 
@@ -112,6 +141,15 @@ const ROLES = [
 const TRUE = new Literal('true', 1);
 const FALSE = new Literal('false', 0);
 
+// What a byte is inside a person id: one of its characters (printable ASCII but `"` and `\`), its
+// closing quote, or anything else (the general path reads the line). One look-up per byte.
+const ID_BYTE = 0;
+const ID_END = 1;
+const ID_OTHER = 2;
+const ID_BYTES = Uint8Array.from({ length: 256 }, (_, byte) =>
+  byte === QUOTE ? ID_END : byte < SPACE || byte - SPACE >= 0x60 || byte === BACKSLASH ? ID_OTHER : ID_BYTE,
+);
+
 /** The value of the last count read by readCount. */
 let count = 0;
 
@@ -132,7 +170,7 @@ export function parse2021Line(
   end: number,
   fields: Record2021Fields,
 ): number {
-  fields.reset(bytes);
+  fields.reset(bytes, view);
   let i = skipSpace(bytes, start, end);
   if (i >= end || bytes[i] !== OPEN) return NOT_FAST;
   i = readObject(bytes, view, i + 1, end, fields, -1);
@@ -165,10 +203,10 @@ function readObject(
     if ((bit & allowed) === 0 || (seen & bit) !== 0) return NOT_FAST;
     seen |= bit;
     // JSON.stringify writes `"key":value`: spaces are looked for only when that is not what is there.
-    if (key.withColon.isAt(bytes, view, i + 1, end)) i += 1 + key.withColon.bytes.length;
+    if (key.withColon.isAt(bytes, view, i + 1, end)) i += 1 + key.withColon.length;
     else {
       if (!key.bare.isAt(bytes, view, i + 1, end)) return NOT_FAST;
-      i = skipSpace(bytes, i + 1 + key.bare.bytes.length, end);
+      i = skipSpace(bytes, i + 1 + key.bare.length, end);
       if (i >= end || bytes[i] !== COLON) return NOT_FAST;
       i++;
     }
@@ -183,8 +221,11 @@ function readObject(
         const limit = Math.min(end, k + MAX_PERSON_ID + 1);
         for (; k < limit; k++) {
           const byte = bytes[k]!;
-          if (byte === QUOTE) break;
-          if (byte - SPACE >= 0x60 || byte < SPACE || byte === BACKSLASH) return NOT_FAST;
+          const kind = ID_BYTES[byte]!;
+          if (kind !== ID_BYTE) {
+            if (kind === ID_END) break;
+            return NOT_FAST;
+          }
           hash = idHashStep(hash, byte);
         }
         const length = k - i - 1;
@@ -224,21 +265,21 @@ function readObject(
         const role = literalAt(bytes, view, i, end, ROLES);
         if (role === undefined) return NOT_FAST;
         fields.role[person] = role.id;
-        i += role.bytes.length;
+        i += role.length;
         break;
       }
       case KIND: {
         const kind = literalAt(bytes, view, i, end, KINDS);
         if (kind === undefined) return NOT_FAST;
         fields.kind = kind.id;
-        i += kind.bytes.length;
+        i += kind.length;
         break;
       }
       case C5: {
         const value = TRUE.isAt(bytes, view, i, end) ? TRUE : FALSE.isAt(bytes, view, i, end) ? FALSE : undefined;
         if (value === undefined) return NOT_FAST;
         fields.c5[person] = value.id;
-        i += value.bytes.length;
+        i += value.length;
         break;
       }
       case MEMBERS:
