@@ -83,6 +83,11 @@ export class Reader2021 {
     return total;
   }
 
+  /** @internal The weight of a plain individual with this draw history (accept's, for readers that check the rest themselves). */
+  individualSteps(drawsTo2020: number, drawsSince2021: number): number {
+    return stepsOf(this.rules, -1, drawsTo2020, drawsSince2021, false, true);
+  }
+
   // Registers person `person` of the record in `fields` (person 0 comes first).
   private register(person: number): void {
     const f = this.fields;

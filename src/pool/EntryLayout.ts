@@ -77,6 +77,11 @@ class BlockCounts implements GroupSelector {
     return new BlockCounts(ranks, blockSize, blocks, before);
   }
 
+  /** Codes whose rank is ≥ group (all of them for group 0). */
+  atLeast(group: number): number {
+    return group === 0 ? this.ranks.length : this.before[group * (this.blocks + 1) + this.blocks]!;
+  }
+
   select(group: number, position: number): number {
     const row = group * (this.blocks + 1);
     const before = this.before;
@@ -145,10 +150,16 @@ export class EntryLayout {
     const n = weights.length;
     const { thresholds, ranks } = rankWeights(weights);
     const groups = thresholds.length;
+    const useBlocks = strategy === 'blocks' || (strategy === 'auto' && groups <= BLOCK_COUNTS_MAX_GROUPS);
+    // |S_g| = codes whose weight rank is ≥ g: block counts hold it (their count before the end),
+    // member lists need it first (suffix sums of the per-rank counts).
+    const blocks = useBlocks ? BlockCounts.build(ranks, groups) : undefined;
     const groupSize = new Uint32Array(groups);
-    for (let i = 0; i < n; i++) groupSize[ranks[i]!]!++;
-    // |S_g| = codes whose weight rank is ≥ g: suffix sums of the per-rank counts.
-    for (let g = groups - 2; g >= 0; g--) groupSize[g]! += groupSize[g + 1]!;
+    if (blocks !== undefined) for (let g = 0; g < groups; g++) groupSize[g] = blocks.atLeast(g);
+    else {
+      for (let i = 0; i < n; i++) groupSize[ranks[i]!]!++;
+      for (let g = groups - 2; g >= 0; g--) groupSize[g]! += groupSize[g + 1]!;
+    }
     const groupStart = new Float64Array(groups);
     let entry = 0;
     let previous = 0;
@@ -157,8 +168,7 @@ export class EntryLayout {
       entry += (thresholds[g]! - previous) * groupSize[g]!;
       previous = thresholds[g]!;
     }
-    const useBlocks = strategy === 'blocks' || (strategy === 'auto' && groups <= BLOCK_COUNTS_MAX_GROUPS);
-    const selector = useBlocks ? BlockCounts.build(ranks, groups) : MemberLists.build(ranks, groupSize);
+    const selector = blocks ?? MemberLists.build(ranks, groupSize);
     if ('membersNeeded' in selector) return selector;
     return new EntryLayout(entry, thresholds, groupStart, groupSize, selector);
   }
@@ -191,6 +201,9 @@ export class EntryLayout {
   }
 }
 
+// Weights up to this are ranked through a table (one entry per possible weight).
+const SMALL_WEIGHTS = 1 << 20;
+
 // Up to this many distinct weights, block counts (scan ≤ 64 × ceil(groups / 16) ranks per pick).
 const BLOCK_COUNTS_MAX_GROUPS = 4096;
 
@@ -199,14 +212,27 @@ const BLOCK_COUNTS_MAX_GROUPS = 4096;
 function rankWeights(weights: Uint32Array): { thresholds: Uint32Array; ranks: Uint32Array } {
   const n = weights.length;
   const ranks = new Uint32Array(n);
+  // One pass finds the largest weight and marks the weights present up to SMALL_WEIGHTS (steps,
+  // points), in a table grown as larger ones appear.
+  let small = new Uint8Array(256);
   let max = 0;
-  for (let i = 0; i < n; i++) if (weights[i]! > max) max = weights[i]!;
-  if (max <= 1 << 20) {
-    const table = new Int32Array(max + 1).fill(-1);
-    for (let i = 0; i < n; i++) table[weights[i]!] = 0;
+  for (let i = 0; i < n; i++) {
+    const weight = weights[i]!;
+    if (weight > max) {
+      max = weight;
+      if (weight >= small.length && small.length <= SMALL_WEIGHTS) {
+        const grown = new Uint8Array(Math.min(SMALL_WEIGHTS + 1, 2 ** Math.ceil(Math.log2(weight + 1))));
+        grown.set(small);
+        small = grown;
+      }
+    }
+    if (weight < small.length) small[weight] = 1;
+  }
+  if (max <= SMALL_WEIGHTS) {
+    const table = new Int32Array(max + 1);
     const values: number[] = [];
     for (let w = 0; w <= max; w++) {
-      if (table[w] === 0) {
+      if (small[w] === 1) {
         table[w] = values.length;
         values.push(w);
       }

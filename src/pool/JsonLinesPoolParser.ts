@@ -1,9 +1,10 @@
 import { ByteOrderMarkSkipper } from '../encoding/byteOrderMark';
 import { parse2021Line } from '../family/internal/parse2021Line';
+import { readIndividualRun } from '../family/internal/readIndividualRun';
 import type { Reader2021 } from '../family/read2021Record';
 import type { Policy } from '../policy/Policy';
 import { NOT_FAST, parseJsonLine } from './internal/parseJsonLine';
-import { parseTemplateLine } from './internal/parseTemplateLine';
+import { readTemplateRun, TemplateRun } from './internal/readTemplateRun';
 import { RecordFields, weighFields, type FastShape } from './internal/RecordFields';
 import type { Pool } from './Pool';
 import { PoolBuilder } from './PoolBuilder';
@@ -36,6 +37,8 @@ export class JsonLinesPoolParser {
   private readonly shape: FastShape | undefined;
   private readonly reader2021: Reader2021 | undefined;
   private readonly fields = new RecordFields();
+  // Lines of the commonest shapes are read in runs (2019-style files are all such lines, 2021– ones mostly).
+  private readonly run: TemplateRun | undefined;
   // ignoreBOM: each line is decoded on its own, and a decoder would drop a mark at the start of every
   // one; only the file's is skipped (byteOrderMark), one anywhere else is not JSON (docs/spec.md §1.6).
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -58,6 +61,7 @@ export class JsonLinesPoolParser {
     });
     this.shape = fastShapeOf(this.builder.policy);
     this.reader2021 = this.builder.reader2021;
+    this.run = this.shape === undefined && this.reader2021 === undefined ? undefined : new TemplateRun();
   }
 
   /** Lines seen so far. */
@@ -98,6 +102,18 @@ export class JsonLinesPoolParser {
     const view = dataView(bytes);
     while (start < length) {
       if (this.stopped) return;
+      if (this.run !== undefined) {
+        const next =
+          this.reader2021 === undefined
+            ? readTemplateRun(bytes, view, start, length, this.shape!, this.run)
+            : readIndividualRun(bytes, view, start, length, this.reader2021, this.run);
+        if (this.run.count > 0) {
+          this.builder.addRun(this.run, this.line + 1);
+          this.line += this.run.count;
+          start = next;
+          continue;
+        }
+      }
       // The fast parsers find the newline themselves; only other lines pay for a separate search.
       const stop = this.scan(bytes, view, start, length);
       if (stop !== NOT_FAST && stop < length && stop - start <= MAX_LINE_BYTES) {
@@ -167,8 +183,7 @@ export class JsonLinesPoolParser {
   private scan(bytes: Uint8Array, view: DataView | undefined, start: number, end: number): number {
     if (this.reader2021 !== undefined)
       return parse2021Line(bytes, view ?? dataView(bytes), start, end, this.reader2021.fields);
-    const stop = view === undefined ? NOT_FAST : parseTemplateLine(bytes, view, start, end, this.fields);
-    return stop === NOT_FAST ? parseJsonLine(bytes, start, end, this.fields) : stop;
+    return parseJsonLine(bytes, start, end, this.fields);
   }
 
   private acceptFast(line: number): boolean {

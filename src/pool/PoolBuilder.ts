@@ -9,6 +9,7 @@ import type { ColumnStorage } from './internal/ChunkedColumn';
 import { GrowableColumns } from './internal/GrowableColumns';
 import { finishPool } from './internal/finishPool';
 import { sortIntoRun } from './internal/PoolRun';
+import type { TemplateRun } from './internal/readTemplateRun';
 import type { Pool } from './Pool';
 import { recordReaderFor, type RecordReader } from './recordReader';
 
@@ -128,6 +129,17 @@ export class PoolBuilder {
   addWeighed(code: number, weight: number, kind: number, line: number): void {
     this.refusedField = null;
     this.columns.push(code, weight, kind, this.index++, line);
+  }
+
+  /**
+   * @internal Records already validated by a fast reader, in a run of consecutive lines from
+   * `firstLine` (see readTemplateRun): addWeighed for each, at once.
+   */
+  addRun(run: TemplateRun, firstLine: number): void {
+    if (run.count === 0) return;
+    this.refusedField = null;
+    this.columns.pushRun(run.keys, run.weights, run.count, this.index, firstLine);
+    this.index += run.count;
   }
 
   /**

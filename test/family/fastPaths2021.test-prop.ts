@@ -357,6 +357,49 @@ describe('2021– fast paths agree with the general path', () => {
     );
   });
 
+  it('runs of individual lines as JSON.stringify writes them, some broken: the same digest or issues', () => {
+    // The exact individual shape is read in runs (readIndividualRun); these lines are that shape, or
+    // one byte away from it, among the other lines.
+    const countText = fc.oneof(
+      { weight: 20, arbitrary: fc.nat(70).map(String) },
+      { weight: 1, arbitrary: fc.constantFrom('07', '00', '1234567890123456', '999999999999999', '2.0', '-1', '') },
+    );
+    const individualLine = fc
+      .record({
+        code: fc.oneof(
+          { weight: 20, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => String(7_000_000_000_000 + n * 7919)) },
+          { weight: 1, arbitrary: fc.constantFrom('700000000000', '70000000000001', '70000000x0001', '７000000000001') },
+        ),
+        id: fc.oneof(
+          { weight: 20, arbitrary: fc.integer({ min: 0, max: 30 }).map((n) => `p${n}`) },
+          { weight: 1, arbitrary: fc.constantFrom('', 'é', 'a"b', 'a\\b', 'tab\t', 'x'.repeat(200), 'y'.repeat(201)) },
+        ),
+        to2020: countText,
+        since: countText,
+        tail: fc.constantFrom('}', '}', '}', '} ', ',"c5":true}', '}}'),
+      })
+      .map(
+        (r) =>
+          `{"code":${JSON.stringify(r.code)},"personId":${JSON.stringify(r.id)},"drawsTo2020":${r.to2020},"drawsSince2021":${r.since}${r.tail}`,
+      );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 8, arbitrary: individualLine }, { weight: 1, arbitrary: line }), {
+          maxLength: 60,
+          size: 'max',
+        }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        fc.boolean(),
+        policy,
+        (lines, cuts, crlf, p) => {
+          const bytes = new TextEncoder().encode(lines.join(crlf ? '\r\n' : '\n'));
+          expect(fastLines(bytes, cuts, p)).toEqual(generalLines(bytes, p));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('JSON Lines bytes with stray bytes anywhere (bad UTF-8, byte order marks, NUL, CR, LF, quotes, backslashes)', () => {
     const stray = fc.constantFrom(
       [0xff],

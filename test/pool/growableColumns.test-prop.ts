@@ -4,8 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GrowableColumns } from '../../src/pool/internal/GrowableColumns';
 
+// runLength > 0: that many rows of consecutive records and lines, pushed at once (pushRun).
 const rows = fc.array(
-  fc.record({ skipRecords: fc.nat(2), skipLines: fc.nat(2), weight: fc.integer({ min: 1, max: 2 ** 32 - 1 }) }),
+  fc.record({
+    skipRecords: fc.nat(2),
+    skipLines: fc.nat(2),
+    weight: fc.integer({ min: 1, max: 2 ** 32 - 1 }),
+    runLength: fc.oneof(fc.constant(0), fc.nat(6)),
+  }),
   { maxLength: 300 },
 );
 
@@ -22,10 +28,20 @@ describe('GrowableColumns', () => {
             record += row.skipRecords;
             line += row.skipRecords + row.skipLines;
             const code = 1_000_000_000_000 + i * 7919;
-            columns.push(code, row.weight, i % 3, record, withLines ? line : 0);
-            pushed.push({ key: code * 4 + (i % 3), weight: row.weight, record, line: withLines ? line : 0 });
-            record++;
-            line++;
+            if (row.runLength === 0) {
+              columns.push(code, row.weight, i % 3, record, withLines ? line : 0);
+              pushed.push({ key: code * 4 + (i % 3), weight: row.weight, record, line: withLines ? line : 0 });
+              record++;
+              line++;
+              return;
+            }
+            const keys = Float64Array.from({ length: row.runLength }, (_, k) => (code + k) * 4 + ((i + k) % 3));
+            const weights = Uint32Array.from({ length: row.runLength }, (_, k) => (row.weight + k) % 2 ** 32 || 1);
+            columns.pushRun(keys, weights, row.runLength, record, withLines ? line : 0);
+            for (let k = 0; k < row.runLength; k++)
+              pushed.push({ key: keys[k]!, weight: weights[k]!, record: record + k, line: withLines ? line + k : 0 });
+            record += row.runLength;
+            line += row.runLength;
           });
           const gone = new Set(removed);
           columns.removeRecords([...gone].sort((a, b) => a - b));

@@ -200,4 +200,35 @@ describe('JsonLinesPoolParser', () => {
       { code: '1111111111111', weight: 12, kind: 'family' },
     ]);
   });
+
+  it('reads long runs of template lines exactly as line by line: pool, issues and their lines', () => {
+    // 12,000 lines (runs are read 4,096 at a time) with blank lines, bad lines and repeated codes
+    // among them; the same records spelled with a space after `{` are never template lines.
+    const lines: string[] = [];
+    for (let i = 0; i < 12_000; i++) {
+      const code = String(((i * 7_919_101) % 9_000_000_000_000) + 1_000_000_000_000);
+      if (i % 997 === 5) lines.push('');
+      else if (i % 2_503 === 7) lines.push(`{"code":"${code.slice(1)}","draws":3}`);
+      else if (i % 3_001 === 11) lines.push(`{"code":"${lines[10]!.slice(9, 22)}","draws":${i % 50}}`);
+      else if (i % 4_093 === 2) lines.push(`{"code":"${code}","draws":${i % 50},"c5":true}`);
+      else lines.push(`{"code":"${code}","draws":${i % 50}}`);
+    }
+    const spelledOut = lines.map((l) => (l === '' ? l : `{ ${l.slice(1)}`));
+    const outcome = (text: string, cuts: number[]) => {
+      try {
+        return { digest: commitPool(parseJsonLines(text, presets.beijing2016, cuts)).digest };
+      } catch (error) {
+        return { issues: (error as YaohaoError).issues };
+      }
+    };
+    const templates = outcome(lines.join('\n'), [100_000, 100_017, 250_000]);
+    expect(templates.issues?.map((i) => i.code)).toContain('duplicate_code');
+    expect(templates.issues?.map((i) => i.code)).toContain('invalid_code');
+    expect(templates).toEqual(outcome(spelledOut.join('\n'), []));
+    const clean = lines.filter((l, i) => l !== '' && i % 2_503 !== 7 && i % 3_001 !== 11);
+    expect(outcome(clean.join('\n'), [77_777])).toEqual(outcome(clean.map((l) => `{ ${l.slice(1)}`).join('\n'), []));
+    expect(outcome(clean.join('\n'), []).digest).toBe(
+      commitPool(createPool(clean.map((l) => JSON.parse(l) as { code: string; draws: number }), { policy: presets.beijing2016 })).digest,
+    );
+  });
 });

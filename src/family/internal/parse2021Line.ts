@@ -1,4 +1,5 @@
 import { NOT_FAST, quotedCodeAt } from '../../pool/internal/parseJsonLine';
+import { Literal } from './Literal';
 import { isTimestamp, readTimestamp } from '../../time/timestamp';
 import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
 import {
@@ -45,61 +46,6 @@ const ZERO = 0x30;
 const SHORTEST_TIMESTAMP = 20;
 const LONGEST_TIMESTAMP = 29;
 
-/**
- * Bytes to match (at most 16), compared as up to four little-endian words read at fixed offsets —
- * the last one ending where the literal ends, overlapping the one before when the length is not a
- * multiple of four — without a loop; literals shorter than a word are compared byte by byte.
- */
-class Literal {
-  readonly bytes: Uint8Array;
-  /** bytes.length, kept as a number. */
-  readonly length: number;
-  private readonly w0: number;
-  private readonly w1: number;
-  private readonly w2: number;
-  private readonly w3: number;
-  private readonly o1: number;
-  private readonly o2: number;
-  private readonly o3: number;
-
-  constructor(
-    text: string,
-    /** What it stands for (a key's bit, a kind or role id). */
-    readonly id: number,
-  ) {
-    this.bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
-    const length = this.bytes.length;
-    if (length > 16) throw new Error(`literal too long: ${text}`);
-    this.length = length;
-    const view = new DataView(this.bytes.buffer);
-    const offset = (k: number): number => Math.max(0, Math.min(4 * k, length - 4));
-    const word = (k: number): number => (length < 4 ? 0 : view.getInt32(offset(k), true));
-    this.o1 = offset(1);
-    this.o2 = offset(2);
-    this.o3 = offset(3);
-    this.w0 = word(0);
-    this.w1 = word(1);
-    this.w2 = word(2);
-    this.w3 = word(3);
-  }
-
-  /** Whether bytes[at…] start with this literal. */
-  isAt(bytes: Uint8Array, view: DataView, at: number, end: number): boolean {
-    const length = this.length;
-    if (at + length > end) return false;
-    if (length < 4) {
-      for (let k = 0; k < length; k++) if (bytes[at + k] !== this.bytes[k]) return false;
-      return true;
-    }
-    return (
-      view.getInt32(at, true) === this.w0 &&
-      (length <= 4 || view.getInt32(at + this.o1, true) === this.w1) &&
-      (length <= 8 || view.getInt32(at + this.o2, true) === this.w2) &&
-      (length <= 12 || view.getInt32(at + this.o3, true) === this.w3)
-    );
-  }
-}
-
 /** A key: its bit in the fields' `seen` masks, and its text after the opening quote, with and without a colon right after. */
 class Key {
   readonly withColon: Literal;
@@ -143,10 +89,10 @@ const FALSE = new Literal('false', 0);
 
 // What a byte is inside a person id: one of its characters (printable ASCII but `"` and `\`), its
 // closing quote, or anything else (the general path reads the line). One look-up per byte.
-const ID_BYTE = 0;
-const ID_END = 1;
+export const ID_BYTE = 0;
+export const ID_END = 1;
 const ID_OTHER = 2;
-const ID_BYTES = Uint8Array.from({ length: 256 }, (_, byte) =>
+export const ID_BYTES: Uint8Array = Uint8Array.from({ length: 256 }, (_, byte) =>
   byte === QUOTE ? ID_END : byte < SPACE || byte - SPACE >= 0x60 || byte === BACKSLASH ? ID_OTHER : ID_BYTE,
 );
 
@@ -338,8 +284,13 @@ function readMembers(bytes: Uint8Array, view: DataView, at: number, end: number,
   return i + 1;
 }
 
-// A non-negative integer without leading zeros, ≤ 15 digits (below 2^53): sets `count`, returns the index after it.
-function readCount(bytes: Uint8Array, at: number, end: number): number {
+/** The value of the last count read by readCount. */
+export function lastCount(): number {
+  return count;
+}
+
+/** A non-negative integer without leading zeros, ≤ 15 digits (below 2^53): sets `count` (lastCount), returns the index after it, or NOT_FAST. */
+export function readCount(bytes: Uint8Array, at: number, end: number): number {
   let i = at;
   let value = 0;
   while (i < end) {

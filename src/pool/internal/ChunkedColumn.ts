@@ -28,6 +28,8 @@ export interface NumberColumn {
   readonly length: number;
   /** Appends a value. */
   push(value: number): void;
+  /** Appends the first `count` values of `values`. */
+  pushAll(values: Float64Array | Uint32Array, count: number): void;
   /** Value i (0 ≤ i < length). */
   at(i: number): number;
   /** Replaces value i (0 ≤ i < length). */
@@ -73,6 +75,10 @@ class HeapColumn implements NumberColumn {
     this.count++;
   }
 
+  pushAll(values: Float64Array | Uint32Array, count: number): void {
+    for (let k = 0; k < count; k++) this.push(values[k]!);
+  }
+
   at(i: number): number {
     return this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
   }
@@ -107,12 +113,22 @@ class DoubleColumn implements NumberColumn {
   }
 
   push(value: number): void {
-    if (this.count === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.count === this.values.length) this.grow(this.count + 1);
     this.values[this.count++] = value;
+  }
+
+  pushAll(values: Float64Array | Uint32Array, count: number): void {
+    if (this.count + count > this.values.length) this.grow(this.count + count);
+    this.values.set(values.subarray(0, count), this.count);
+    this.count += count;
+  }
+
+  private grow(needed: number): void {
+    let length = this.values.length * 2;
+    while (length < needed) length *= 2;
+    const grown = new Float64Array(length);
+    grown.set(this.values);
+    this.values = grown;
   }
 
   at(i: number): number {
@@ -146,12 +162,22 @@ class Uint32Column implements NumberColumn {
   }
 
   push(value: number): void {
-    if (this.count === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.count === this.values.length) this.grow(this.count + 1);
     this.values[this.count++] = value;
+  }
+
+  pushAll(values: Float64Array | Uint32Array, count: number): void {
+    if (this.count + count > this.values.length) this.grow(this.count + count);
+    this.values.set(values.subarray(0, count), this.count);
+    this.count += count;
+  }
+
+  private grow(needed: number): void {
+    let length = this.values.length * 2;
+    while (length < needed) length *= 2;
+    const grown = new Uint32Array(length);
+    grown.set(this.values);
+    this.values = grown;
   }
 
   at(i: number): number {

@@ -30,8 +30,32 @@ export class GrowableColumns {
   }
 
   push(code: number, weight: number, kind: number, record: number, line = 0): void {
+    this.pushKey(code * 4 + kind, weight, record, line);
+  }
+
+  /**
+   * Appends `count` rows at once: sort keys (code × 4 + kind) and weights, of the consecutive
+   * records firstRecord, firstRecord + 1, … on consecutive lines from firstLine (0: none) — the
+   * same rows as pushing them one by one.
+   */
+  pushRun(keys: Float64Array, weights: Uint32Array, count: number, firstRecord: number, firstLine: number): void {
+    if (count === 0) return;
+    // Every row of the run has the same record − row and line − record as its first: when the first
+    // needs no record index or line kept, none does.
+    this.pushKey(keys[0]!, weights[0]!, firstRecord, firstLine);
+    // Short runs (individuals between families) one by one: copying views costs more than it saves.
+    if (this.records !== undefined || this.lines !== undefined || count < 64) {
+      for (let k = 1; k < count; k++)
+        this.pushKey(keys[k]!, weights[k]!, firstRecord + k, firstLine === 0 ? 0 : firstLine + k);
+      return;
+    }
+    this.keys.pushAll(keys.subarray(1), count - 1);
+    this.weights.pushAll(weights.subarray(1), count - 1);
+  }
+
+  private pushKey(key: number, weight: number, record: number, line: number): void {
     const row = this.keys.length;
-    this.keys.push(code * 4 + kind);
+    this.keys.push(key);
     this.weights.push(weight);
     if (this.records !== undefined) this.records.push(record);
     else if (record !== row) this.records = this.filled(row, (i) => i, record);
