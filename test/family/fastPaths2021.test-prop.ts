@@ -368,7 +368,10 @@ describe('2021– fast paths agree with the general path', () => {
       .record({
         code: fc.oneof(
           { weight: 20, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => String(7_000_000_000_000 + n * 7919)) },
-          { weight: 1, arbitrary: fc.constantFrom('700000000000', '70000000000001', '70000000x0001', '７000000000001') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('700000000000', '70000000000001', '70000000x0001', '７000000000001'),
+          },
         ),
         id: fc.oneof(
           { weight: 20, arbitrary: fc.integer({ min: 0, max: 30 }).map((n) => `p${n}`) },

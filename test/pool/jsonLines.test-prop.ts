@@ -228,7 +228,12 @@ describe('JsonLinesPoolParser', () => {
     const clean = lines.filter((l, i) => l !== '' && i % 2_503 !== 7 && i % 3_001 !== 11);
     expect(outcome(clean.join('\n'), [77_777])).toEqual(outcome(clean.map((l) => `{ ${l.slice(1)}`).join('\n'), []));
     expect(outcome(clean.join('\n'), []).digest).toBe(
-      commitPool(createPool(clean.map((l) => JSON.parse(l) as { code: string; draws: number }), { policy: presets.beijing2016 })).digest,
+      commitPool(
+        createPool(
+          clean.map((l) => JSON.parse(l) as { code: string; draws: number }),
+          { policy: presets.beijing2016 },
+        ),
+      ).digest,
     );
   });
 });

@@ -57,8 +57,7 @@ export function readTemplateRun(
   let at = start;
   // 9 + 13 + 10 + 1 + 1 + 1: the shortest template line with its newline.
   while (count < capacity && at + 35 <= end) {
-    if (view.getUint32(at, true) !== OPEN_1 || view.getUint32(at + 4, true) !== OPEN_2 || bytes[at + 8] !== 0x22)
-      break;
+    if (view.getUint32(at, true) !== OPEN_1 || view.getUint32(at + 4, true) !== OPEN_2 || bytes[at + 8] !== 0x22) break;
     const code = codeDigitsAt(bytes, view, at + 9);
     if (code < 0) break;
     let i = at + 22;
@@ -115,4 +114,3 @@ export function readTemplateRun(
   run.count = count;
   return at;
 }
-
