@@ -3,7 +3,6 @@ import type { TemplateRun } from '../../pool/internal/readTemplateRun';
 import { MAX_WEIGHT } from '../../pool/recordSchemas';
 import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
 import type { Reader2021 } from '../read2021Record';
-import { Literal } from './Literal';
 import { ID_BYTE, ID_BYTES, lastCount, readCount } from './parse2021Line';
 import { INDIVIDUAL_KIND, MAX_PERSON_ID } from './Record2021Fields';
 
@@ -12,14 +11,30 @@ const RETURN = 0x0d;
 const QUOTE = 0x22;
 const CLOSE = 0x7d;
 
-const OPEN = new Literal('{"code":"', 0);
-const PERSON_ID = new Literal('","personId":"', 0);
-const DRAWS_TO_2020 = new Literal('","drawsTo2020":', 0);
-// `,"drawsSince2021":` is 18 bytes: two literals.
-const DRAWS_SINCE_1 = new Literal(',"drawsSince', 0);
-const DRAWS_SINCE_2 = new Literal('2021":', 0);
+// The fixed text of the line, as little-endian words (compared at fixed offsets, overlapping at the ends).
+const word = (text: string, at: number): number =>
+  new DataView(new TextEncoder().encode(text).buffer).getInt32(at, true);
+const OPEN = '{"code":"'; // 9 bytes: words at 0 and 4, then a quote
+const OPEN_0 = word(OPEN, 0);
+const OPEN_4 = word(OPEN, 4);
+const PERSON_ID = '","personId":"'; // 14 bytes: words at 0, 4, 8, 10
+const PERSON_0 = word(PERSON_ID, 0);
+const PERSON_4 = word(PERSON_ID, 4);
+const PERSON_8 = word(PERSON_ID, 8);
+const PERSON_10 = word(PERSON_ID, 10);
+const DRAWS_TO_2020 = '","drawsTo2020":'; // 16 bytes: words at 0, 4, 8, 12
+const TO_0 = word(DRAWS_TO_2020, 0);
+const TO_4 = word(DRAWS_TO_2020, 4);
+const TO_8 = word(DRAWS_TO_2020, 8);
+const TO_12 = word(DRAWS_TO_2020, 12);
+const DRAWS_SINCE = ',"drawsSince2021":'; // 18 bytes: words at 0, 4, 8, 12, 14
+const SINCE_0 = word(DRAWS_SINCE, 0);
+const SINCE_4 = word(DRAWS_SINCE, 4);
+const SINCE_8 = word(DRAWS_SINCE, 8);
+const SINCE_12 = word(DRAWS_SINCE, 12);
+const SINCE_14 = word(DRAWS_SINCE, 14);
 // The shortest such line, newline included: one-byte id, one-digit counts.
-const SHORTEST = 9 + 13 + 14 + 1 + 16 + 1 + 18 + 1 + 1 + 1;
+const SHORTEST = OPEN.length + 13 + PERSON_ID.length + 1 + DRAWS_TO_2020.length + 1 + DRAWS_SINCE.length + 1 + 1 + 1;
 
 /**
  * Reads, from `start`, consecutive lines of the exact shape JSON.stringify writes for a 2021–
@@ -43,9 +58,16 @@ export function readIndividualRun(
   let count = 0;
   let at = start;
   while (count < capacity && at + SHORTEST <= end) {
-    if (!OPEN.isAt(bytes, view, at, end)) break;
+    if (view.getInt32(at, true) !== OPEN_0 || view.getInt32(at + 4, true) !== OPEN_4 || bytes[at + 8] !== QUOTE) break;
     const code = codeDigitsAt(bytes, view, at + 9);
-    if (code < 0 || !PERSON_ID.isAt(bytes, view, at + 22, end)) break;
+    if (
+      code < 0 ||
+      view.getInt32(at + 22, true) !== PERSON_0 ||
+      view.getInt32(at + 26, true) !== PERSON_4 ||
+      view.getInt32(at + 30, true) !== PERSON_8 ||
+      view.getInt32(at + 32, true) !== PERSON_10
+    )
+      break;
     const idStart = at + 36;
     const limit = Math.min(end, idStart + MAX_PERSON_ID + 1);
     let hash = ID_HASH_START;
@@ -56,11 +78,27 @@ export function readIndividualRun(
       hash = idHashStep(hash, byte);
     }
     const idEnd = i;
-    if (i === limit || idEnd === idStart || bytes[i] !== QUOTE || !DRAWS_TO_2020.isAt(bytes, view, i, end)) break;
+    // The id ends at a quote, and the rest of the line (≥ 38 bytes) is inside `bytes`.
+    if (i === limit || idEnd === idStart || i + 38 > end) break;
+    if (
+      view.getInt32(i, true) !== TO_0 ||
+      view.getInt32(i + 4, true) !== TO_4 ||
+      view.getInt32(i + 8, true) !== TO_8 ||
+      view.getInt32(i + 12, true) !== TO_12
+    )
+      break;
     i = readCount(bytes, i + 16, end);
     if (i < 0) break;
     const drawsTo2020 = lastCount();
-    if (!DRAWS_SINCE_1.isAt(bytes, view, i, end) || !DRAWS_SINCE_2.isAt(bytes, view, i + 12, end)) break;
+    if (
+      i + 20 > end ||
+      view.getInt32(i, true) !== SINCE_0 ||
+      view.getInt32(i + 4, true) !== SINCE_4 ||
+      view.getInt32(i + 8, true) !== SINCE_8 ||
+      view.getInt32(i + 12, true) !== SINCE_12 ||
+      view.getInt32(i + 14, true) !== SINCE_14
+    )
+      break;
     i = readCount(bytes, i + 18, end);
     if (i < 0 || bytes[i] !== CLOSE) break;
     const drawsSince2021 = lastCount();
