@@ -68,4 +68,27 @@ describe('PersonRegistry', () => {
     }
     expect(comparisons).toBeLessThan(4 * order.length);
   });
+
+  it('past 2^21 persons (gathered in rounds), finds exactly the repeats a map finds, in input order', () => {
+    const count = 2 ** 21 + 60_000;
+    const registry = new PersonRegistry('heap');
+    const expected: number[] = [];
+    const related: number[] = [];
+    const firstOf = new Map<string, number>();
+    for (let person = 0; person < count; person++) {
+      // Every 97th person takes the id of an earlier one, anywhere before (so in any partition and round).
+      const id = person % 97 === 96 ? `p${(person * 7919 + 13) % person}` : `p${person}`;
+      registry.addString(id, hashId(id), true);
+      const first = firstOf.get(id);
+      if (first === undefined) firstOf.set(id, person);
+      else {
+        expected.push(person);
+        related.push(first);
+      }
+    }
+    const repeats = registry.repeats({ recordOf: (row) => row, lineOf: () => 0, isFamily: () => false });
+    expect(expected.length).toBeGreaterThan(20_000);
+    expect(repeats.records).toEqual(expected);
+    expect(repeats.issues.map((issue) => issue.relatedPath![0])).toEqual(related.slice(0, repeats.issues.length));
+  });
 });
