@@ -48,7 +48,7 @@ export function checkDrawOptions(
     issues.add({
       code: 'unknown_generator',
       path: at('generator'),
-      message: `unknown generator ${describeValue(generatorId)}; expected one of ${GENERATOR_IDS.map((id) => `"${id}"`).join(', ')}`,
+      message: `${generatorId === undefined ? 'no generator given' : `unknown generator ${describeValue(generatorId)}`}; expected one of ${GENERATOR_IDS.map((id) => `"${id}"`).join(', ')}`,
       expected: GENERATOR_IDS.join(' | '),
       received: describeValue(generatorId),
     });

@@ -3,7 +3,7 @@ import { isWellFormedString } from '../encoding/utf8';
 import { YaohaoError } from '../errors/YaohaoError';
 import { writeCodeDigits } from '../pool/applicationCode';
 import { commitPool } from '../pool/commitPool';
-import { codeValueAt, poolColumns, type Pool } from '../pool/Pool';
+import { codeValueAt, poolColumns, type Pool, type WeightColumn } from '../pool/Pool';
 import { crc32Function } from './internal/crc32';
 import { hasControlCharacter } from './internal/zipArchive';
 import { ZipWriter } from './internal/zipWriter';
@@ -158,7 +158,7 @@ function* zipChunks(
  * time, 4 bytes per code.
  */
 class EntryWalker {
-  private readonly weights: Uint32Array;
+  private readonly weights: WeightColumn;
   private readonly active: Uint32Array;
   private length: number;
   private position = 0;

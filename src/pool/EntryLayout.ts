@@ -144,7 +144,7 @@ export class EntryLayout {
    * when the member lists would exceed MAX_LAYOUT_MEMBERS. `strategy` is for tests.
    */
   static build(
-    weights: Uint32Array,
+    weights: ArrayLike<number>,
     strategy: 'auto' | 'blocks' | 'members' = 'auto',
   ): EntryLayout | { readonly membersNeeded: number } {
     const n = weights.length;
@@ -209,7 +209,7 @@ const BLOCK_COUNTS_MAX_GROUPS = 4096;
 
 // Distinct weights ascending, and each code's rank among them. Small weights (steps, family
 // points) use a direct table; only huge explicit weights need the sort-and-search path.
-function rankWeights(weights: Uint32Array): { thresholds: Uint32Array; ranks: Uint32Array } {
+function rankWeights(weights: ArrayLike<number>): { thresholds: Uint32Array; ranks: Uint32Array } {
   const n = weights.length;
   const ranks = new Uint32Array(n);
   // One pass finds the largest weight and marks the weights present up to SMALL_WEIGHTS (steps,

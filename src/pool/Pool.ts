@@ -11,10 +11,18 @@ import { EntryLayout } from './EntryLayout';
  * code × 4 + kind id (exact below 2^53): one array holds both, ordered by code.
  */
 export interface PoolColumns {
-  readonly keys: Float64Array;
-  readonly weights: Uint32Array;
+  readonly keys: KeyColumn;
+  readonly weights: WeightColumn;
   readonly layout: EntryLayout;
 }
+
+/**
+ * A pool's sort keys: a typed array (pools read from bytes), or a plain array of numbers kept on
+ * the JS heap (pools built from records held in memory: see ColumnStorage). Read by index only.
+ */
+export type KeyColumn = Float64Array | readonly number[];
+/** A pool's weights (integers 1 to 2^32 − 1), kept like its keys. */
+export type WeightColumn = Uint32Array | readonly number[];
 
 /** The code value of the application at `index` (dividing by 4 is exact in floating point). */
 export function codeValueAt(columns: PoolColumns, index: number): number {
@@ -43,8 +51,9 @@ const COLUMNS: unique symbol = Symbol.for('yaohao/pool-columns') as never;
 
 /**
  * A validated, canonical lottery pool: applications in ascending code order with their weights,
- * laid out in the official passes. Immutable; stored as typed arrays (about 13 bytes per
- * application plus 4 per extra entry), never as one object per applicant.
+ * laid out in the official passes. Immutable; stored in columns — typed arrays for pools read from
+ * files (about 17 bytes per application), plain arrays of numbers for pools built from records held in
+ * memory (about 21 bytes; see ColumnStorage) — never as one object per applicant.
  */
 export class Pool {
   /** Number of applications (codes). */
@@ -60,8 +69,8 @@ export class Pool {
     if (
       typeof c !== 'object' ||
       c === null ||
-      !(c.keys instanceof Float64Array) ||
-      !(c.weights instanceof Uint32Array) ||
+      !(c.keys instanceof Float64Array || Array.isArray(c.keys)) ||
+      !(c.weights instanceof Uint32Array || Array.isArray(c.weights)) ||
       c.keys.length !== c.weights.length ||
       !(c.layout instanceof EntryLayout) ||
       typeof policyId !== 'string'

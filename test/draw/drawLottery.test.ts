@@ -119,6 +119,10 @@ describe('drawLottery errors (named, before anything is drawn)', () => {
       path: ['options', 'generator'],
       message: expect.stringContaining('"legacy", "default"'),
     });
+    expect(issuesOf({ generator: undefined as unknown as 'legacy' })[0]).toMatchObject({
+      code: 'unknown_generator',
+      message: 'no generator given; expected one of "legacy", "default"',
+    });
   });
   it('label must be a well-formed string', () => {
     expect(issuesOf({ label: 5 as unknown as string })[0]).toMatchObject({

@@ -1,5 +1,6 @@
 import type { Issue } from '../../errors/Issue';
 import type { IssueCollector } from '../../errors/IssueCollector';
+import type { KeyColumn, WeightColumn } from '../Pool';
 import type { GrowableColumns } from './GrowableColumns';
 import { sortColumns } from './sortKeys';
 
@@ -18,9 +19,9 @@ export interface RunInput {
 /** Validated records sorted by code, with what is needed to report problems: what every reader hands to finishPool. */
 export interface PoolRun {
   /** Sort keys (code × 4 + kind), ascending. */
-  readonly keys: Float64Array;
+  readonly keys: KeyColumn;
   /** Weights, in the same order. */
-  readonly weights: Uint32Array;
+  readonly weights: WeightColumn;
   /** The unsorted rows, in input order, with their record indexes and lines (to find where duplicates came from). */
   readonly input: RunInput;
   /** Problems found while reading, in input order (capped). */

@@ -1,9 +1,13 @@
 import type { NumberColumn } from './ChunkedColumn';
 
-/** Sort keys and their weights, ascending by key. */
+/**
+ * Sort keys and their weights, ascending by key: typed arrays, or plain arrays of numbers when
+ * the input was collected on the JS heap (see ColumnStorage: a caller holding millions of records
+ * would pay a full collection of its heap for every 64 MB of typed arrays made).
+ */
 export interface SortedKeys {
-  readonly keys: Float64Array;
-  readonly weights: Uint32Array;
+  readonly keys: Float64Array | number[];
+  readonly weights: Uint32Array | number[];
 }
 
 const INSERTION_SORT_MAX = 64;
@@ -40,7 +44,7 @@ function sortChunks(
   count: number,
 ): SortedKeys {
   const chunkSize = 2 ** bits;
-  const sorted = { keys: new Float64Array(count), weights: new Uint32Array(count) };
+  const sorted = newSortedKeys(count, count > 0 && Array.isArray(keys[0]));
   let ascending = true;
   let previous = -1;
   // Copy while checking the order: already-sorted input (official pool files are) costs one pass.
@@ -79,8 +83,8 @@ function spread(
   bits: number,
   from: number,
   to: number,
-  keysOut: Float64Array,
-  weightsOut: Uint32Array,
+  keysOut: Float64Array | number[],
+  weightsOut: Uint32Array | number[],
 ): Uint32Array | undefined {
   const chunkSize = 2 ** bits;
   const firstChunk = Math.floor(from / chunkSize);
@@ -148,11 +152,13 @@ function finishBuckets(data: SortedKeys, starts: Uint32Array, from: number): voi
       continue;
     }
     // A crowded bucket out of order: spread it again through scratch space, copy back, recurse.
-    scratch ??= { keys: new Float64Array(keys.length), weights: new Uint32Array(keys.length) };
+    scratch ??= newSortedKeys(keys.length, Array.isArray(keys));
     const inner = spread([keys], [data.weights], WHOLE, start, end, scratch.keys, scratch.weights);
     if (inner === undefined) continue;
-    keys.set(scratch.keys.subarray(start, end), start);
-    data.weights.set(scratch.weights.subarray(start, end), start);
+    for (let i = start; i < end; i++) {
+      keys[i] = scratch.keys[i]!;
+      data.weights[i] = scratch.weights[i]!;
+    }
     finishBuckets(data, inner, start);
   }
 }
@@ -172,4 +178,15 @@ function insertionSort(data: SortedKeys, from: number, to: number): void {
     keys[j + 1] = key;
     weights[j + 1] = weight;
   }
+}
+
+// `count` pairs' room: typed arrays, or plain arrays filled with holes (room for unboxed doubles
+// and small integers, written before they are read).
+function newSortedKeys(count: number, onHeap: boolean): SortedKeys {
+  if (!onHeap) return { keys: new Float64Array(count), weights: new Uint32Array(count) };
+  const keys = [0.5];
+  keys.length = count;
+  const weights = [0];
+  weights.length = count;
+  return { keys, weights };
 }
