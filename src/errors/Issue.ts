@@ -123,5 +123,10 @@ export function formatIssue(issue: Issue): string {
       : issue.file === undefined
         ? `line ${text(issue.line)}`
         : `${text(issue.file)}:${text(issue.line)}`;
-  return `${where}: ${text(issue.message)}`;
+  const message = text(issue.message);
+  // Messages start with their field's name for when only a line is shown ("draws: expected a
+  // number"); after a path that already ends with it, once is enough.
+  const field = Array.isArray(issue.path) ? (issue.path as readonly unknown[]).at(-1) : undefined;
+  const named = issue.line === undefined && typeof field === 'string' && message.startsWith(`${field}: `);
+  return `${where}: ${named ? message.slice(field.length + 2) : message}`;
 }

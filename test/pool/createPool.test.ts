@@ -4,6 +4,7 @@ import { consumeCanonicalPool } from '../../src/pool/canonicalPoolBytes';
 import {
   commitPool,
   createPool,
+  formatIssue,
   presets,
   safeCreatePool,
   writeCanonicalPool,
@@ -176,6 +177,9 @@ describe('createPool errors (each names the record and field, before anything is
     });
     expect(received([])).toMatchObject({ received: 'an array' });
     expect(received(() => 1)).toMatchObject({ received: 'a function' });
+    // In one line of text the path names the field, and the message does not name it again.
+    expect(formatIssue(received({})!)).toBe('[0].draws: expected a number, received an object');
+    expect(formatIssue({ ...received({})!, line: 4 })).toBe('line 4: draws: expected a number, received an object');
   });
   it('fields the policy does not take, with a helpful word for weight vs draws', () => {
     expect(issuesOf([{ code: '1234567890123', draws: 1, weight: 3 }])[0]).toMatchObject({
