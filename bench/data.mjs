@@ -3,7 +3,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { syntheticBeijingRecords, syntheticPeriodInput } from '../dist/index.js';
+import { syntheticBeijingRecords, syntheticMixedPool } from '../dist/index.js';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
 
@@ -48,20 +48,6 @@ export async function syntheticPoolFile(size) {
   return path;
 }
 
-/** The records of a synthetic 2024-style mixed ordinary pool: `individuals` and `families` (points by beijing2024). */
-export function mixedOrdinaryRecords(individuals, families) {
-  return syntheticPeriodInput({
-    year: 2024,
-    nevUnits: 0,
-    nevOperators: 0,
-    nevFamilies: 0,
-    nevIndividuals: 0,
-    ordinaryUnits: 0,
-    ordinaryIndividuals: individuals,
-    ordinaryFamilies: families,
-  }).ordinary;
-}
-
 /** Path of the mixed 2024-style file with `size` applications (written by writeMixedFiles). */
 export function mixedFilePath(size) {
   return join(DATA_DIR, `mixed-${size}.jsonl`);
@@ -78,7 +64,7 @@ export async function writeMixedFiles(size, big) {
   mkdirSync(DATA_DIR, { recursive: true });
   if (existsSync(mixedFilePath(size)) && existsSync(mixedFilePath(big))) return;
   const families = Math.floor(big / 6);
-  const ordinary = mixedOrdinaryRecords(big - families, families);
+  const ordinary = syntheticMixedPool(big);
   const individuals = ordinary.slice(0, big - families);
   const familyRecords = ordinary.slice(big - families);
   await writeLines(

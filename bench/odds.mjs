@@ -15,10 +15,10 @@ import {
   selfCheck,
   simulateDraws,
   syntheticBeijingRecords,
+  syntheticMixedPool,
   waitingTime,
   winProbabilities,
 } from '../dist/node.js';
-import { mixedOrdinaryRecords } from './data.mjs';
 
 const quick = process.argv.includes('--quick');
 // --only mixed,monte-carlo,wait,selfcheck runs those sections (exact odds always run).
@@ -135,7 +135,8 @@ async function main() {
     const individuals = quick ? 100_000 : 1_000_000;
     const families = quick ? 20_000 : 200_000;
     started = performance.now();
-    const ordinary = mixedOrdinaryRecords(individuals, families);
+    // Five individuals to one family.
+    const ordinary = syntheticMixedPool(individuals + families);
     const mixed = createPool(ordinary, { policy: presets.beijing2024 });
     const mixedQuota = quick ? 960 : 9600;
     const mixedClasses = poolComposition(mixed).classes.length;

@@ -115,7 +115,11 @@ export {
 } from './period/runPeriod';
 export { verifyPeriod, type PeriodVerdict } from './period/verifyPeriod';
 
-export { syntheticPeriodInput, type SyntheticPeriodOptions } from './synthetic/syntheticPeriodInput';
+export {
+  syntheticMixedPool,
+  syntheticPeriodInput,
+  type SyntheticPeriodOptions,
+} from './synthetic/syntheticPeriodInput';
 export {
   syntheticBeijingRecords,
   type SyntheticPoolOptions,

@@ -4,13 +4,13 @@ import {
   drawLottery,
   presets,
   syntheticBeijingRecords,
-  syntheticPeriodInput,
   verifyRecord,
   type LotteryResult,
   type Policy,
   type Pool,
   type PoolCommitment,
 } from '../index';
+import { syntheticMixedPool } from '../synthetic/syntheticPeriodInput';
 import { formatCount, formatDuration, timed } from './format';
 
 /** The eras the demo can show: 2019 (individuals by steps) and 2024 (families by points and individuals in one pool). */
@@ -93,7 +93,7 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
   );
   print('');
   // 2024: the records are made first (as a registry holds them), then the pool is built from them.
-  const generated = era === '2024' ? timed(() => records2024(options.size)) : undefined;
+  const generated = era === '2024' ? timed(() => syntheticMixedPool(options.size)) : undefined;
   const built = timed(() =>
     generated === undefined
       ? createPool(syntheticBeijingRecords({ size: options.size }), { policy: presets.beijing2016 })
@@ -194,22 +194,6 @@ export function runDemo(options: DemoOptions): { pool: Pool; result: LotteryResu
     },
   };
   return { pool, result: drawn.value, summary };
-}
-
-// Five individuals to one family, as in Beijing's ordinary pool today (2,500,000 and 500,000 at 3,000,000).
-function records2024(size: number): readonly unknown[] {
-  const families = Math.floor(size / 6);
-  const { ordinary } = syntheticPeriodInput({
-    year: 2024,
-    nevUnits: 0,
-    nevOperators: 0,
-    nevFamilies: 0,
-    nevIndividuals: 0,
-    ordinaryUnits: 0,
-    ordinaryIndividuals: size - families,
-    ordinaryFamilies: families,
-  });
-  return ordinary ?? [];
 }
 
 interface KindTally {

@@ -136,3 +136,27 @@ export function syntheticPeriodInput(options: SyntheticPeriodOptions): PeriodInp
     ordinary: [...many(options.ordinaryIndividuals, individual), ...many(options.ordinaryFamilies, family(false))],
   };
 }
+
+/**
+ * The records of a synthetic present-day mixed pool — the ordinary pool of a 2024 period alone
+ * (syntheticPeriodInput without new-energy queues or units): `size` applications, five individuals
+ * to one family, as in Beijing's ordinary pool today (2,500,000 and 500,000 at 3,000,000), for
+ * `createPool` with `presets.beijing2024`. Deterministic: the same size and seed, the same records.
+ */
+export function syntheticMixedPool(size: number, seed?: string): readonly unknown[] {
+  requireInteger(size, ['size'], 0, MAX_APPLICATIONS);
+  if (seed !== undefined) requireString(seed, ['seed']);
+  const families = Math.floor(size / 6);
+  const { ordinary } = syntheticPeriodInput({
+    year: 2024,
+    nevUnits: 0,
+    nevOperators: 0,
+    nevFamilies: 0,
+    nevIndividuals: 0,
+    ordinaryUnits: 0,
+    ordinaryIndividuals: size - families,
+    ordinaryFamilies: families,
+    ...(seed === undefined ? {} : { seed }),
+  });
+  return ordinary ?? [];
+}

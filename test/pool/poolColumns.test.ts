@@ -10,12 +10,12 @@ import {
   presets,
   serializeRecord,
   simulateDraws,
-  syntheticPeriodInput,
   verifyRecord,
   writeOfficialZip,
   type Pool,
 } from '../../src/index';
 import { poolColumns } from '../../src/pool/Pool';
+import { syntheticMixedPool } from '../../src/synthetic/syntheticPeriodInput';
 
 function fromBytes(records: readonly unknown[], policy: typeof presets.beijing2024): Pool {
   const parser = new JsonLinesPoolParser({ policy });
@@ -27,18 +27,7 @@ const concat = (chunks: Iterable<Uint8Array>): number[] => [...chunks].flatMap((
 
 describe('pool columns on the heap and in typed arrays', () => {
   it('give the same commitment, draw, record check, composition, simulation and official zip', () => {
-    const input = syntheticPeriodInput({
-      year: 2024,
-      nevUnits: 0,
-      nevOperators: 0,
-      nevFamilies: 0,
-      nevIndividuals: 0,
-      ordinaryUnits: 0,
-      ordinaryIndividuals: 3_000,
-      ordinaryFamilies: 600,
-      seed: 'columns',
-    });
-    const records = input.ordinary as readonly unknown[];
+    const records = syntheticMixedPool(3_600, 'columns');
     const policy = presets.beijing2024;
     const heap = createPool(records as never, { policy });
     const typed = fromBytes(records, policy);

@@ -82,6 +82,7 @@ const VALID: Record<string, readonly unknown[][]> = {
   periodRecordDigest: [[ran.record]],
   verifyPeriod: [[ran.record, planned.pools]],
   syntheticBeijingRecords: [[{ size: 3, seed: 'x', maxDraws: 10, c5OneIn: 2 }]],
+  syntheticMixedPool: [[12, 'x'], [0]],
   syntheticPeriodInput: [
     [
       {

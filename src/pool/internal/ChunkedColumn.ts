@@ -114,22 +114,14 @@ class DoubleColumn implements NumberColumn {
   }
 
   push(value: number): void {
-    if (this.count === this.values.length) this.grow(this.count + 1);
+    if (this.count === this.values.length) this.values = withRoom(this.values, this.count + 1);
     this.values[this.count++] = value;
   }
 
   pushAll(values: Float64Array | Uint32Array, count: number): void {
-    if (this.count + count > this.values.length) this.grow(this.count + count);
+    this.values = withRoom(this.values, this.count + count);
     this.values.set(values.subarray(0, count), this.count);
     this.count += count;
-  }
-
-  private grow(needed: number): void {
-    let length = this.values.length * 2;
-    while (length < needed) length *= 2;
-    const grown = new Float64Array(length);
-    grown.set(this.values);
-    this.values = grown;
   }
 
   at(i: number): number {
@@ -163,22 +155,14 @@ class Uint32Column implements NumberColumn {
   }
 
   push(value: number): void {
-    if (this.count === this.values.length) this.grow(this.count + 1);
+    if (this.count === this.values.length) this.values = withRoom(this.values, this.count + 1);
     this.values[this.count++] = value;
   }
 
   pushAll(values: Float64Array | Uint32Array, count: number): void {
-    if (this.count + count > this.values.length) this.grow(this.count + count);
+    this.values = withRoom(this.values, this.count + count);
     this.values.set(values.subarray(0, count), this.count);
     this.count += count;
-  }
-
-  private grow(needed: number): void {
-    let length = this.values.length * 2;
-    while (length < needed) length *= 2;
-    const grown = new Uint32Array(length);
-    grown.set(this.values);
-    this.values = grown;
   }
 
   at(i: number): number {
@@ -192,6 +176,16 @@ class Uint32Column implements NumberColumn {
   truncate(length: number): void {
     this.count = Math.min(this.count, length);
   }
+}
+
+// `values`, or a copy of them in an array at least twice as long with room for `needed` values.
+function withRoom<T extends Float64Array | Uint32Array>(values: T, needed: number): T {
+  if (needed <= values.length) return values;
+  let length = values.length * 2;
+  while (length < needed) length *= 2;
+  const grown = new (values.constructor as new (length: number) => T)(length);
+  grown.set(values);
+  return grown;
 }
 
 /** An append-only column of strings in chunks on the JS heap (person ids given as strings). */
