@@ -35,15 +35,23 @@ export function isYaohaoError(error: unknown): error is YaohaoError {
 
 /**
  * The same error with every issue that names no file placed in `file`: readers report lines and
- * record paths, and the caller who opened the file says which file it was.
+ * record paths, and the caller who opened the file says which file it was. With `field`, only the
+ * issues under that top-level field are (`record`: a record file's own fields, not a code typed on
+ * the command line next to it).
  */
-export function inFile(error: YaohaoError, file: string): YaohaoError {
-  if (!isYaohaoError(error) || typeof file !== 'string')
+export function inFile(error: YaohaoError, file: string, field?: string): YaohaoError {
+  if (!isYaohaoError(error) || typeof file !== 'string' || (field !== undefined && typeof field !== 'string'))
     throw new YaohaoError([
-      { code: 'invalid_type', path: [], message: 'inFile takes a YaohaoError and a file name (a string)' },
+      {
+        code: 'invalid_type',
+        path: [],
+        message: 'inFile takes a YaohaoError, a file name (a string) and optionally a field name (a string)',
+      },
     ]);
   return new YaohaoError(
-    error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)),
+    error.issues.map((issue) =>
+      issue.file === undefined && (field === undefined || issue.path[0] === field) ? { ...issue, file } : issue,
+    ),
     error.omittedIssues,
   );
 }

@@ -5,7 +5,8 @@ import { readJsonFile } from '../../node/readInput';
 import { formatCount } from '../format';
 import { loadPool } from '../loadPool';
 import { issueLines } from '../report';
-import { blamedOn, fileLabel } from '../blameFile';
+import { inFile, YaohaoError } from '../../errors/YaohaoError';
+import { fileLabel } from '../blameFile';
 import { Failed, type CliContext } from '../context';
 
 /** `yaohao verify`. */
@@ -46,7 +47,11 @@ export function verifyCommand(cli: Command, context: CliContext): void {
       }
       out.say(`MISMATCH (${verdict.reason}): ${verdict.message}`);
       if (verdict.issues !== undefined)
-        for (const line of issueLines(blamedOn(verdict.issues, recordFile, 'record'), 0, fileLabel(recordFile)))
+        for (const line of issueLines(
+          inFile(new YaohaoError(verdict.issues), fileLabel(recordFile), 'record').issues,
+          0,
+          fileLabel(recordFile),
+        ))
           out.say(`  ${line}`);
       out.result(verdict);
       throw new Failed();
