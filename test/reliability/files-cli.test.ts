@@ -15,21 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, officialHeader, officialZip, partRows } from '../support/zipBytes';
-import { AS_NOBODY, canRunAsNobody } from './support/cli';
+import { canRunAsNobody, CLI, yaohao as run } from './support/cli';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 let dir: string;
 
-function yaohao(args: string[], options: { input?: Uint8Array | string; asNobody?: boolean } = {}) {
-  const command = options.asNobody === true ? 'setpriv' : process.execPath;
-  const prefix = options.asNobody !== true ? [] : [...AS_NOBODY, process.execPath];
-  const result = spawnSync(command, [...prefix, CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    input: options.input ?? '',
-    maxBuffer: 1 << 26,
-  });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+// The built yaohao in this file's scratch folder (stdin empty unless given).
+function yaohao(
+  args: string[],
+  options: { input?: Uint8Array | string; asNobody?: boolean; env?: NodeJS.ProcessEnv } = {},
+) {
+  return run(dir, args, options.input ?? '', options);
 }
 const badInput = (result: ReturnType<typeof yaohao>, message: RegExp): void => {
   expect(result.stderr).toMatch(message);
@@ -249,11 +244,8 @@ describe.runIf(existsSync(CLI))('export-zip writes the same bytes in every time 
         '--out',
         out,
       ];
-      const result = spawnSync(process.execPath, [CLI, ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, TZ: zone },
-      });
-      expect(result.status, result.stderr).toBe(0);
+      const result = yaohao(args, { env: { ...process.env, TZ: zone } });
+      expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(out).equals(published), zone).toBe(true);
     }
   });

@@ -33,11 +33,25 @@ export function scratch(prefix: string): {
   };
 }
 
+/** How to run yaohao: as the user nobody (see AS_NOBODY), with another environment. */
+export interface RunOptions {
+  readonly asNobody?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** Runs yaohao to the end; `input` goes to stdin. */
-export function yaohao(cwd: string, args: readonly string[], input?: string | Buffer): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+export function yaohao(
+  cwd: string,
+  args: readonly string[],
+  input?: string | Uint8Array,
+  options: RunOptions = {},
+): Run {
+  const [command, prefix] =
+    options.asNobody === true ? ['setpriv', [...AS_NOBODY, process.execPath]] : [process.execPath, []];
+  const result = spawnSync(command, [...prefix, CLI, ...args], {
     cwd,
     ...(input === undefined ? {} : { input }),
+    ...(options.env === undefined ? {} : { env: options.env }),
     maxBuffer: 1 << 28,
   });
   return {
@@ -99,11 +113,5 @@ export function canRunAsNobody(): boolean {
 export function yaohaoUnprivileged(cwd: string, args: readonly string[]): Run | undefined {
   if (process.getuid?.() !== 0) return yaohao(cwd, args);
   if (!canRunAsNobody()) return undefined;
-  const result = spawnSync('setpriv', [...AS_NOBODY, process.execPath, CLI, ...args], { cwd, maxBuffer: 1 << 26 });
-  return {
-    code: result.status,
-    signal: result.signal,
-    stdout: result.stdout.toString('utf8'),
-    stderr: result.stderr.toString('utf8'),
-  };
+  return yaohao(cwd, args, undefined, { asNobody: true });
 }
