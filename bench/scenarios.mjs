@@ -55,6 +55,16 @@ async function readAndScanBytes(file = path) {
   }
   return lines;
 }
+/**
+ * Reads a file once and resets the peak memory: measured runs then read it from the page cache
+ * (this machine's kernel reclaims pages not touched for a while, so a file written or read minutes
+ * ago may be on disk again), as the baselines do, and the peak is the measured work's.
+ */
+async function warm(file) {
+  await readAndScanBytes(file);
+  resetPeak();
+}
+
 /** Baseline 2: read the file and count lines with the native memchr (Buffer.indexOf). */
 async function readAndCountNative() {
   let lines = 0;
@@ -168,6 +178,7 @@ if (scenario === 'pipeline') {
   // baseline run just before it, so the machine's speed drifting (a shared host) cancels out.
   const runs = { scanBytes: [], countNative: [], parseLines: [], read: [], commit: [], draw: [], total: [], ratio: [] };
   let last;
+  await warm(path);
   for (let r = 0; r < repeats; r++) {
     gc();
     let t = now();
@@ -201,10 +212,8 @@ if (scenario === 'pipeline') {
     peakRssMb: peakRssMb(),
   });
 } else if (scenario === 'single') {
-  // One pipeline run in a fresh process: its peak memory is the pipeline's own. The file is read
-  // once before, so that the run reads it from the page cache as the other scenarios do.
-  await readAndScanBytes();
-  resetPeak();
+  // One pipeline run in a fresh process: its peak memory is the pipeline's own.
+  await warm(path);
   const result = await pipeline();
   out({
     scenario,
@@ -290,6 +299,7 @@ if (scenario === 'pipeline') {
   // Paired, interleaved runs as for the individual pool: read + scan, then read + validate + pool.
   const runs = { scanBytes: [], read: [], commit: [], draw: [], ratio: [] };
   let last;
+  await warm(path);
   for (let r = 0; r < repeats; r++) {
     gc();
     const t = now();
@@ -303,6 +313,7 @@ if (scenario === 'pipeline') {
   }
   // Linearity: the same population at twice the size (otherPath), in pairs.
   const linear = { small: [], big: [], ratio: [] };
+  if (otherPath !== undefined) await warm(otherPath);
   for (let r = 0; otherPath !== undefined && r < Math.max(3, Math.ceil(repeats / 2)); r++) {
     gc();
     const small = (await mixedPipeline()).read;
@@ -323,6 +334,7 @@ if (scenario === 'pipeline') {
   });
 } else if (scenario === 'mixed-single') {
   // One run in a fresh process: its peak memory is the mixed pipeline's own.
+  await warm(path);
   const result = await mixedPipeline();
   out({ scenario, size: result.pool.size, read: result.read, peakRssMb: peakRssMb() });
 } else if (scenario === 'mixed-objects') {
@@ -353,11 +365,13 @@ if (scenario === 'pipeline') {
   const records = await loadRecords(path);
   const big = [];
   const small = [];
-  // A first build compiles the code both sizes run: warm before either is measured.
-  timeCreatePool(records.slice(0, 200_000));
-  for (let r = 0; r < repeats; r++) big.push(timeCreatePool(records).ms);
+  // The first build of each size is not counted: it compiles the code and sizes the heap's limits
+  // for what the process now holds (records just loaded, or just halved).
+  for (let r = 0; r <= repeats; r++) big.push(timeCreatePool(records).ms);
   records.length = Math.floor(records.length / 2);
-  for (let r = 0; r < repeats; r++) small.push(timeCreatePool(records).ms);
+  for (let r = 0; r <= repeats; r++) small.push(timeCreatePool(records).ms);
+  big.shift();
+  small.shift();
   out({ scenario, size: 2 * records.length, small, big, median: median(big) / median(small) });
 } else {
   console.error(`unknown scenario ${scenario}`);
