@@ -17,8 +17,8 @@ export interface PoolColumns {
 }
 
 /**
- * A pool's sort keys: a typed array (pools read from bytes), or a plain array of numbers kept on
- * the JS heap (pools built from records held in memory: see ColumnStorage). Read by index only.
+ * A pool's sort keys: a typed array, or a plain array of numbers kept on the JS heap (large pools
+ * built from records held in memory: see sortColumns). Read by index only.
  */
 export type KeyColumn = Float64Array | readonly number[];
 /** A pool's weights (integers 1 to 2^32 − 1), kept like its keys. */
@@ -51,9 +51,9 @@ const COLUMNS: unique symbol = Symbol.for('yaohao/pool-columns') as never;
 
 /**
  * A validated, canonical lottery pool: applications in ascending code order with their weights,
- * laid out in the official passes. Immutable; stored in columns — typed arrays for pools read from
- * files (about 17 bytes per application), plain arrays of numbers for pools built from records held in
- * memory (about 21 bytes; see ColumnStorage) — never as one object per applicant.
+ * laid out in the official passes. Immutable; stored in columns — typed arrays (about 17 bytes per
+ * application), or plain arrays of numbers for large pools built from records held in memory (about
+ * 21 bytes; see sortColumns) — never as one object per applicant.
  */
 export class Pool {
   /** Number of applications (codes). */

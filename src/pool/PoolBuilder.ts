@@ -33,6 +33,8 @@ export interface PoolBuilderOptions {
   readonly fastPath?: boolean;
   /** @internal Where collected columns are kept: on the JS heap (default; records may be in memory) or in typed arrays (readers of bytes). */
   readonly storage?: ColumnStorage;
+  /** @internal Heap storage: the pool keeps plain arrays beyond this many records (see sortColumns; for tests). */
+  readonly heapColumnsAbove?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export class PoolBuilder {
   private readonly read: RecordReader | undefined;
   private readonly fastObjects: boolean;
   private readonly columns: GrowableColumns;
+  private readonly heapColumnsAbove: number | undefined;
   private readonly issues = new IssueCollector();
   private index = 0;
   // The unknown field every record so far was refused for; null once a record breaks the pattern.
@@ -65,6 +68,7 @@ export class PoolBuilder {
     this.read = is2021 ? undefined : recordReaderFor(this.policy, options.fastPath ?? true);
     this.fastObjects = is2021 && options.fastPath !== false;
     this.columns = new GrowableColumns(options.expectedRecords, storage);
+    this.heapColumnsAbove = options.heapColumnsAbove;
   }
 
   /** Records seen so far (valid or not). */
@@ -169,7 +173,7 @@ export class PoolBuilder {
       columns.removeRecords(repeats.records);
       issues = withRepeats(issues, repeats);
     }
-    return finishPool(sortIntoRun(columns, issues), this.policy.id);
+    return finishPool(sortIntoRun(columns, issues, this.heapColumnsAbove), this.policy.id);
   }
 }
 

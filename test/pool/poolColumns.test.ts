@@ -1,5 +1,5 @@
-// A pool built from records in memory keeps its columns in plain arrays (on the JS heap), one read
-// from bytes in typed arrays: everything computed from a pool must be the same for both.
+// A large pool built from records in memory keeps its columns in plain arrays (on the JS heap), one
+// read from bytes in typed arrays: everything computed from a pool must be the same for both.
 import { describe, expect, it } from 'vitest';
 import {
   commitPool,
@@ -15,6 +15,7 @@ import {
   type Pool,
 } from '../../src/index';
 import { poolColumns } from '../../src/pool/Pool';
+import { PoolBuilder } from '../../src/pool/PoolBuilder';
 import { syntheticMixedPool } from '../../src/synthetic/syntheticPeriodInput';
 
 function fromBytes(records: readonly unknown[], policy: typeof presets.beijing2024): Pool {
@@ -29,7 +30,11 @@ describe('pool columns on the heap and in typed arrays', () => {
   it('give the same commitment, draw, record check, composition, simulation and official zip', () => {
     const records = syntheticMixedPool(3_600, 'columns');
     const policy = presets.beijing2024;
-    const heap = createPool(records as never, { policy });
+    // Pools of more than 3,000,000 records do so by default; this one at any size.
+    const builder = new PoolBuilder({ policy, heapColumnsAbove: 0 });
+    for (const record of records) builder.add(record);
+    const heap = builder.finish();
+    expect(Array.isArray(poolColumns(createPool(records as never, { policy })).keys)).toBe(false);
     const typed = fromBytes(records, policy);
     expect(Array.isArray(poolColumns(heap).keys)).toBe(true);
     expect(Array.isArray(poolColumns(heap).weights)).toBe(true);

@@ -6,8 +6,8 @@ const MASK = CHUNK - 1;
 /**
  * Where a pool builder keeps what it collects while it reads (keys, weights, person hashes):
  *
- * - `heap`: chunks of plain JS arrays on the JS heap, for records given as objects (and the pool
- *   built from them keeps its keys and weights in plain arrays too). V8 counts every
+ * - `heap`: chunks of plain JS arrays on the JS heap, for records given as objects (and a large pool
+ *   built from them keeps its keys and weights in plain arrays too: see sortColumns). V8 counts every
  *   ArrayBuffer as "external memory" and starts a full garbage collection for about every 64 MB of
  *   it allocated, which marks the whole heap — with 3 million records held by the caller, ~1 GB,
  *   2–4 s per collection on a 2-core machine. Arrays on the heap are governed by the heap's own

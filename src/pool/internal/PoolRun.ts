@@ -30,9 +30,9 @@ export interface PoolRun {
   readonly omittedIssues: number;
 }
 
-/** Sorts collected columns (and the issues found while collecting them) into a run. */
-export function sortIntoRun(columns: GrowableColumns, issues: IssueCollector): PoolRun {
-  const sorted = sortColumns(columns.keys, columns.weights);
+/** Sorts collected columns (and the issues found while collecting them) into a run (`heapAbove`: see sortColumns). */
+export function sortIntoRun(columns: GrowableColumns, issues: IssueCollector, heapAbove?: number): PoolRun {
+  const sorted = sortColumns(columns.keys, columns.weights, heapAbove);
   return {
     keys: sorted.keys,
     weights: sorted.weights,
