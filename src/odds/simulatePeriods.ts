@@ -161,7 +161,7 @@ interface Plan {
  * carries one more draw. Yields each period's statistics as soon as its draw is held; only the
  * current registry is kept. Deterministic: the same options give the same statistics, byte for
  * byte. Options are checked when it is called (a YaohaoError naming each bad one); a bad value from
- * a `quota` or `arrivals` function is a YaohaoError when its period comes.
+ * a `quota` or `arrivals` function, or an exception it throws, is a YaohaoError when its period comes.
  */
 export function simulatePeriods(options: SimulatePeriodsOptions): Generator<SimulatedPeriod, void, undefined> {
   return run(checkOptions(options));
@@ -375,8 +375,22 @@ function* cohortEvents(cohort: Cohort, times: PeriodTimes, offset: number): Gene
 function valueFor(value: PerPeriod, index: number, period: string, path: readonly PathSegment[], min: number): number {
   let v: unknown = value;
   let at = path;
-  if (typeof value === 'function') v = value(index, period);
-  else if (typeof value !== 'number') {
+  if (typeof value === 'function') {
+    try {
+      v = value(index, period);
+    } catch (error) {
+      // The caller's function failed: a typed error naming the option and the period, as for a bad
+      // value, so that safeSimulatePeriods keeps its word (never throws).
+      const reason = error instanceof Error ? error.message : describeValue(error);
+      throw new YaohaoError([
+        {
+          code: 'invalid_value',
+          path,
+          message: `${String(path[path.length - 1])} for ${period}: the function threw (${reason})`,
+        },
+      ]);
+    }
+  } else if (typeof value !== 'number') {
     const k = Math.min(index, value.length - 1);
     v = value[k];
     at = [...path, k];

@@ -262,6 +262,28 @@ describe('simulatePeriods: bad options', () => {
     ]);
   });
 
+  it('a function that throws is refused the same way: safeSimulatePeriods never throws', () => {
+    const failing = (k: number): number => {
+      if (k === 1) throw new RangeError('no figures for this period');
+      return 10;
+    };
+    expect(issuesOf({ ...small, arrivals: failing })).toEqual([
+      expect.objectContaining({
+        code: 'invalid_value',
+        path: ['options', 'arrivals'],
+        message: 'arrivals for 2019-04: the function threw (no figures for this period)',
+      }),
+    ]);
+    const thrown = safeSimulatePeriods({
+      ...small,
+      quota: () => {
+        throw 'not an Error';
+      },
+    });
+    expect(thrown.success).toBe(false);
+    if (!thrown.success) expect(thrown.issues[0]!.message).toMatch(/quota for 2019-02: the function threw/);
+  });
+
   it('safeSimulatePeriods never throws; anything but an options object is refused', () => {
     for (const bad of [undefined, null, 5, 'x', [], { policy: presets.beijing2016 }])
       expect(safeSimulatePeriods(bad as never).success).toBe(false);
