@@ -277,6 +277,8 @@ describe('simulatePeriods: bad options', () => {
     const thrown = safeSimulatePeriods({
       ...small,
       quota: () => {
+        // Anything can be thrown, not only Errors.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw 'not an Error';
       },
     });
