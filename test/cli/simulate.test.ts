@@ -71,8 +71,13 @@ describe.runIf(existsSync(CLI))('yaohao simulate', () => {
         /--initial: yaohao simulate stays within 2\.0 GB of memory; 30,000,070 individual /,
       ],
       [
-        [...SMALL, '--initial', '3100000', '--periods', '1000', '--arrivals', '60000'],
+        [...SMALL, '--initial', '3100000', '--periods', '1000', '--arrivals', '60000', '--long'],
         /--arrivals: .* 63,100,000 individual and 0 family applications over 1,000 periods need about 5\.7 GB/,
+      ],
+      // Hours of work unasked (1,000 draws from 3.1 M): refused unless --long says it is meant.
+      [
+        [...SMALL, '--initial', '3100000', '--periods', '1000'],
+        /--periods: 1,000 periods draw from 3,1\d\d,\d{3},\d{3} applications in all, more than the 1,500,000,000 .* add --long/,
       ],
       [[...SMALL, '--policy', 'beijing2024', '--start', '2024-h1', '--initial', '6000000'], /--initial: .* 2\.1 GB/],
       [

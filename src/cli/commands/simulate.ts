@@ -21,6 +21,7 @@ interface SimulateOptions {
   label?: string;
   odds: boolean;
   classes?: boolean;
+  long?: boolean;
 }
 
 /** The command line's name of each option of simulatePeriods, for its error messages. */
@@ -52,6 +53,14 @@ const BYTES_PER_APPLICATION = { individual: 90, individual2021: 350, family: 240
  * not exhaust the machine.
  */
 const MAX_CLI_BYTES = 2_000_000_000;
+
+/**
+ * The work the command does unasked: applications in the pool, summed over the draws (each period
+ * derives, draws, commits and updates its whole pool: ~0.3 µs an application measured on the 2-core
+ * machine, docs/benchmarks.md "Multi-year simulation"). 1.5 billion is about 5–8 minutes; issue 10's
+ * 20 periods at 3.1–4.3 M are 75 million. Past it, `--long` says the run is meant.
+ */
+const MAX_CLI_WORK = 1_500_000_000;
 
 /** `yaohao simulate`. */
 export function simulateCommand(cli: Command, context: CliContext): void {
@@ -101,6 +110,10 @@ export function simulateCommand(cli: Command, context: CliContext): void {
       textArg('--label'),
     )
     .option('--no-odds', 'skip the exact odds of each class (faster)')
+    .option(
+      '--long',
+      `run a simulation past ${formatCount(MAX_CLI_WORK)} applications drawn from in all (minutes to hours)`,
+    )
     .option('--classes', 'print every weight class of every period, not only the period lines')
     .addHelpText(
       'after',
@@ -166,17 +179,31 @@ function printPeriod(out: Output, p: SimulatedPeriod, classes: boolean): void {
     );
 }
 
-/** Refuses a simulation that would need more than MAX_CLI_BYTES, before anything is built. */
+/**
+ * Refuses, before anything is built, a simulation that would need more than MAX_CLI_BYTES, or more
+ * than MAX_CLI_WORK without `--long` (a typo in --periods or --initial must not run for hours).
+ */
 function checkScale(options: SimulateOptions, rule2021: boolean): void {
   const perMille = options.familiesPerMille ?? 0;
   let individuals = options.initial;
   let families = options.initialFamilies ?? 0;
+  // Applications in the pools of all draws (an upper bound: winners leave).
+  let work = 0;
   for (let k = 0; k < options.periods; k++) {
     const arrivals = options.arrivals[Math.min(k, options.arrivals.length - 1)]!;
     const arrivedFamilies = Math.ceil((arrivals * perMille) / 1000);
     families += arrivedFamilies;
     individuals += arrivals - arrivedFamilies;
+    work += individuals + families;
   }
+  if (work > MAX_CLI_WORK && options.long !== true)
+    throw new YaohaoError([
+      {
+        code: 'invalid_value',
+        path: ['--periods'],
+        message: `${formatCount(options.periods)} periods draw from ${formatCount(work)} applications in all, more than the ${formatCount(MAX_CLI_WORK)} yaohao simulate runs unasked (minutes): add --long to run it, or fewer --periods or a smaller --initial`,
+      },
+    ]);
   const sizes = BYTES_PER_APPLICATION;
   const bytes = individuals * (rule2021 ? sizes.individual2021 : sizes.individual) + families * sizes.family;
   if (bytes <= MAX_CLI_BYTES) return;
