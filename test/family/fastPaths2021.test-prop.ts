@@ -331,6 +331,23 @@ const line = fc.oneof(
   },
 );
 
+// The lines joined by LF or CRLF, fed in chunks cut anywhere: the fast reader agrees with the general path.
+function linesAgree(lines: fc.Arbitrary<string[]>): void {
+  fc.assert(
+    fc.property(
+      lines,
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+      fc.boolean(),
+      policy,
+      (texts, cuts, crlf, p) => {
+        const bytes = new TextEncoder().encode(texts.join(crlf ? '\r\n' : '\n'));
+        expect(fastLines(bytes, cuts, p)).toEqual(generalLines(bytes, p));
+      },
+    ),
+    { numRuns: 300 },
+  );
+}
+
 describe('2021– fast paths agree with the general path', () => {
   it('createPool from objects: the same digest, or the same issues in the same order', () => {
     fc.assert(
@@ -342,19 +359,7 @@ describe('2021– fast paths agree with the general path', () => {
   });
 
   it('JSON Lines bytes, in chunks of any size: the same digest, or the same issues in the same order', () => {
-    fc.assert(
-      fc.property(
-        fc.array(line, { maxLength: 40, size: 'max' }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
-        fc.boolean(),
-        policy,
-        (lines, cuts, crlf, p) => {
-          const bytes = new TextEncoder().encode(lines.join(crlf ? '\r\n' : '\n'));
-          expect(fastLines(bytes, cuts, p)).toEqual(generalLines(bytes, p));
-        },
-      ),
-      { numRuns: 300 },
-    );
+    linesAgree(fc.array(line, { maxLength: 40, size: 'max' }));
   });
 
   it('runs of individual lines as JSON.stringify writes them, some broken: the same digest or issues', () => {
@@ -385,21 +390,11 @@ describe('2021– fast paths agree with the general path', () => {
         (r) =>
           `{"code":${JSON.stringify(r.code)},"personId":${JSON.stringify(r.id)},"drawsTo2020":${r.to2020},"drawsSince2021":${r.since}${r.tail}`,
       );
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof({ weight: 8, arbitrary: individualLine }, { weight: 1, arbitrary: line }), {
-          maxLength: 60,
-          size: 'max',
-        }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
-        fc.boolean(),
-        policy,
-        (lines, cuts, crlf, p) => {
-          const bytes = new TextEncoder().encode(lines.join(crlf ? '\r\n' : '\n'));
-          expect(fastLines(bytes, cuts, p)).toEqual(generalLines(bytes, p));
-        },
-      ),
-      { numRuns: 300 },
+    linesAgree(
+      fc.array(fc.oneof({ weight: 8, arbitrary: individualLine }, { weight: 1, arbitrary: line }), {
+        maxLength: 60,
+        size: 'max',
+      }),
     );
   });
 

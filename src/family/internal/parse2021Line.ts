@@ -89,10 +89,10 @@ const FALSE = new Literal('false', 0);
 
 // What a byte is inside a person id: one of its characters (printable ASCII but `"` and `\`), its
 // closing quote, or anything else (the general path reads the line). One look-up per byte.
-export const ID_BYTE = 0;
-export const ID_END = 1;
+const ID_BYTE = 0;
+const ID_END = 1;
 const ID_OTHER = 2;
-export const ID_BYTES: Uint8Array = Uint8Array.from({ length: 256 }, (_, byte) =>
+const ID_BYTES: Uint8Array = Uint8Array.from({ length: 256 }, (_, byte) =>
   byte === QUOTE ? ID_END : byte < SPACE || byte - SPACE >= 0x60 || byte === BACKSLASH ? ID_OTHER : ID_BYTE,
 );
 
@@ -161,24 +161,11 @@ function readObject(
     switch (bit) {
       case PERSON_ID: {
         if (bytes[i] !== QUOTE) return NOT_FAST;
-        let k = i + 1;
-        let hash = ID_HASH_START;
-        // Printable ASCII without escapes: the bytes are the id's own text (hashed as they go by).
-        const limit = Math.min(end, k + MAX_PERSON_ID + 1);
-        for (; k < limit; k++) {
-          const byte = bytes[k]!;
-          const kind = ID_BYTES[byte]!;
-          if (kind !== ID_BYTE) {
-            if (kind === ID_END) break;
-            return NOT_FAST;
-          }
-          hash = idHashStep(hash, byte);
-        }
-        const length = k - i - 1;
-        if (k === limit || length < 1) return NOT_FAST;
+        const k = readId(bytes, i + 1, end);
+        if (k === NOT_FAST) return NOT_FAST;
         fields.idStart[person] = i + 1;
         fields.idEnd[person] = k;
-        fields.idHash[person] = idHashEnd(hash);
+        fields.idHash[person] = idHash;
         i = k + 1;
         break;
       }
@@ -282,6 +269,37 @@ function readMembers(bytes: Uint8Array, view: DataView, at: number, end: number,
   }
   fields.memberCount = members;
   return i + 1;
+}
+
+/** The hashId of the last id read by readId. */
+let idHash = 0;
+
+/** The hashId of the last id readId read. */
+export function lastIdHash(): number {
+  return idHash;
+}
+
+/**
+ * A person id from bytes[at] (after its opening quote) to its closing quote: 1 to MAX_PERSON_ID
+ * bytes of printable ASCII without `"` or `\` — the id's own text, hashed as it goes by (lastIdHash).
+ * Returns the index of the closing quote, or NOT_FAST.
+ */
+export function readId(bytes: Uint8Array, at: number, end: number): number {
+  let hash = ID_HASH_START;
+  const limit = Math.min(end, at + MAX_PERSON_ID + 1);
+  let k = at;
+  for (; k < limit; k++) {
+    const byte = bytes[k]!;
+    const kind = ID_BYTES[byte]!;
+    if (kind !== ID_BYTE) {
+      if (kind === ID_END) break;
+      return NOT_FAST;
+    }
+    hash = idHashStep(hash, byte);
+  }
+  if (k === limit || k === at) return NOT_FAST;
+  idHash = idHashEnd(hash);
+  return k;
 }
 
 /** The value of the last count read by readCount. */

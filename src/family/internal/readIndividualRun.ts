@@ -1,10 +1,10 @@
 import { codeDigitsAt } from '../../pool/internal/codeDigits';
+import { NOT_FAST } from '../../pool/internal/parseJsonLine';
 import type { TemplateRun } from '../../pool/internal/readTemplateRun';
 import { MAX_WEIGHT } from '../../pool/recordSchemas';
-import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
 import type { Reader2021 } from '../read2021Record';
-import { ID_BYTE, ID_BYTES, lastCount, readCount } from './parse2021Line';
-import { INDIVIDUAL_KIND, MAX_PERSON_ID } from './Record2021Fields';
+import { lastCount, lastIdHash, readCount, readId } from './parse2021Line';
+import { INDIVIDUAL_KIND } from './Record2021Fields';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -69,17 +69,11 @@ export function readIndividualRun(
     )
       break;
     const idStart = at + 36;
-    const limit = Math.min(end, idStart + MAX_PERSON_ID + 1);
-    let hash = ID_HASH_START;
-    let i = idStart;
-    for (; i < limit; i++) {
-      const byte = bytes[i]!;
-      if (ID_BYTES[byte] !== ID_BYTE) break;
-      hash = idHashStep(hash, byte);
-    }
-    const idEnd = i;
-    // The id ends at a quote, and the rest of the line (≥ 38 bytes) is inside `bytes`.
-    if (i === limit || idEnd === idStart || i + 38 > end) break;
+    const idEnd = readId(bytes, idStart, end);
+    // The rest of the line after the id's closing quote (≥ 38 bytes) is inside `bytes`.
+    if (idEnd === NOT_FAST || idEnd + 38 > end) break;
+    const hash = lastIdHash();
+    let i = idEnd;
     if (
       view.getInt32(i, true) !== TO_0 ||
       view.getInt32(i + 4, true) !== TO_4 ||
@@ -107,7 +101,7 @@ export function readIndividualRun(
     if (i >= end || bytes[i] !== NEWLINE) break;
     const steps = reader.individualSteps(drawsTo2020, drawsSince2021);
     if (!(steps >= 1 && steps <= MAX_WEIGHT)) break;
-    reader.persons.addBytes(bytes, idStart, idEnd, idHashEnd(hash), true, view);
+    reader.persons.addBytes(bytes, idStart, idEnd, hash, true, view);
     keys[count] = code * 4 + INDIVIDUAL_KIND;
     weights[count] = steps;
     count++;
