@@ -1,3 +1,5 @@
+import { asciiWord } from '../../pool/internal/asciiWord';
+
 /**
  * Bytes to match (at most 16), compared as up to four little-endian words read at fixed offsets —
  * the last one ending where the literal ends, overlapping the one before when the length is not a
@@ -24,9 +26,8 @@ export class Literal {
     const length = this.bytes.length;
     if (length > 16) throw new Error(`literal too long: ${text}`);
     this.length = length;
-    const view = new DataView(this.bytes.buffer);
     const offset = (k: number): number => Math.max(0, Math.min(4 * k, length - 4));
-    const word = (k: number): number => (length < 4 ? 0 : view.getInt32(offset(k), true));
+    const word = (k: number): number => (length < 4 ? 0 : asciiWord(text, offset(k)));
     this.o1 = offset(1);
     this.o2 = offset(2);
     this.o3 = offset(3);

@@ -1,3 +1,4 @@
+import { asciiWord } from '../../pool/internal/asciiWord';
 import { codeDigitsAt } from '../../pool/internal/codeDigits';
 import { NOT_FAST } from '../../pool/internal/parseJsonLine';
 import type { TemplateRun } from '../../pool/internal/readTemplateRun';
@@ -12,27 +13,25 @@ const QUOTE = 0x22;
 const CLOSE = 0x7d;
 
 // The fixed text of the line, as little-endian words (compared at fixed offsets, overlapping at the ends).
-const word = (text: string, at: number): number =>
-  new DataView(new TextEncoder().encode(text).buffer).getInt32(at, true);
 const OPEN = '{"code":"'; // 9 bytes: words at 0 and 4, then a quote
-const OPEN_0 = word(OPEN, 0);
-const OPEN_4 = word(OPEN, 4);
+const OPEN_0 = asciiWord(OPEN, 0);
+const OPEN_4 = asciiWord(OPEN, 4);
 const PERSON_ID = '","personId":"'; // 14 bytes: words at 0, 4, 8, 10
-const PERSON_0 = word(PERSON_ID, 0);
-const PERSON_4 = word(PERSON_ID, 4);
-const PERSON_8 = word(PERSON_ID, 8);
-const PERSON_10 = word(PERSON_ID, 10);
+const PERSON_0 = asciiWord(PERSON_ID, 0);
+const PERSON_4 = asciiWord(PERSON_ID, 4);
+const PERSON_8 = asciiWord(PERSON_ID, 8);
+const PERSON_10 = asciiWord(PERSON_ID, 10);
 const DRAWS_TO_2020 = '","drawsTo2020":'; // 16 bytes: words at 0, 4, 8, 12
-const TO_0 = word(DRAWS_TO_2020, 0);
-const TO_4 = word(DRAWS_TO_2020, 4);
-const TO_8 = word(DRAWS_TO_2020, 8);
-const TO_12 = word(DRAWS_TO_2020, 12);
+const TO_0 = asciiWord(DRAWS_TO_2020, 0);
+const TO_4 = asciiWord(DRAWS_TO_2020, 4);
+const TO_8 = asciiWord(DRAWS_TO_2020, 8);
+const TO_12 = asciiWord(DRAWS_TO_2020, 12);
 const DRAWS_SINCE = ',"drawsSince2021":'; // 18 bytes: words at 0, 4, 8, 12, 14
-const SINCE_0 = word(DRAWS_SINCE, 0);
-const SINCE_4 = word(DRAWS_SINCE, 4);
-const SINCE_8 = word(DRAWS_SINCE, 8);
-const SINCE_12 = word(DRAWS_SINCE, 12);
-const SINCE_14 = word(DRAWS_SINCE, 14);
+const SINCE_0 = asciiWord(DRAWS_SINCE, 0);
+const SINCE_4 = asciiWord(DRAWS_SINCE, 4);
+const SINCE_8 = asciiWord(DRAWS_SINCE, 8);
+const SINCE_12 = asciiWord(DRAWS_SINCE, 12);
+const SINCE_14 = asciiWord(DRAWS_SINCE, 14);
 // The shortest such line, newline included: one-byte id, one-digit counts.
 const SHORTEST = OPEN.length + 13 + PERSON_ID.length + 1 + DRAWS_TO_2020.length + 1 + DRAWS_SINCE.length + 1 + 1 + 1;
 

@@ -1,4 +1,5 @@
 import { MAX_WEIGHT } from '../recordSchemas';
+import { asciiWord } from './asciiWord';
 import { codeDigitsAt } from './codeDigits';
 import type { FastShape } from './RecordFields';
 
@@ -6,18 +7,16 @@ const ZERO = 0x30;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
-const word = (text: string): number =>
-  (text.charCodeAt(0) | (text.charCodeAt(1) << 8) | (text.charCodeAt(2) << 16) | (text.charCodeAt(3) << 24)) >>> 0;
 // `{"code":"` is 9 bytes: two words and a byte; `","draws":` 10 bytes; `","weight":` 11 bytes.
-const OPEN_1 = word('{"co');
-const OPEN_2 = word('de":');
-const DRAWS_1 = word('","d');
-const DRAWS_2 = word('raws');
-const WEIGHT_1 = word('","w');
-const WEIGHT_2 = word('eigh');
-const C5_1 = word(',"c5');
-const TRUE = word('true');
-const FALSE_1 = word('fals');
+const OPEN_1 = asciiWord('{"co');
+const OPEN_2 = asciiWord('de":');
+const DRAWS_1 = asciiWord('","d');
+const DRAWS_2 = asciiWord('raws');
+const WEIGHT_1 = asciiWord('","w');
+const WEIGHT_2 = asciiWord('eigh');
+const C5_1 = asciiWord(',"c5');
+const TRUE = asciiWord('true');
+const FALSE_1 = asciiWord('fals');
 
 /** Rows read by readTemplateRun, as the pool stores them: sort keys (code × 4 + kind) and weights. */
 export class TemplateRun {
@@ -57,12 +56,12 @@ export function readTemplateRun(
   let at = start;
   // 9 + 13 + 10 + 1 + 1 + 1: the shortest template line with its newline.
   while (count < capacity && at + 35 <= end) {
-    if (view.getUint32(at, true) !== OPEN_1 || view.getUint32(at + 4, true) !== OPEN_2 || bytes[at + 8] !== 0x22) break;
+    if (view.getInt32(at, true) !== OPEN_1 || view.getInt32(at + 4, true) !== OPEN_2 || bytes[at + 8] !== 0x22) break;
     const code = codeDigitsAt(bytes, view, at + 9);
     if (code < 0) break;
     let i = at + 22;
-    const first = view.getUint32(i, true);
-    const second = view.getUint32(i + 4, true);
+    const first = view.getInt32(i, true);
+    const second = view.getInt32(i + 4, true);
     let isDraws: boolean;
     if (first === DRAWS_1 && second === DRAWS_2 && bytes[i + 8] === 0x22 && bytes[i + 9] === 0x3a) {
       isDraws = true;
@@ -92,8 +91,8 @@ export function readTemplateRun(
     let c5 = false;
     if (isDraws && bytes[i] === 0x2c) {
       // ,"c5":true / ,"c5":false
-      if (i + 11 > end || view.getUint32(i, true) !== C5_1 || bytes[i + 4] !== 0x22 || bytes[i + 5] !== 0x3a) break;
-      const value4 = view.getUint32(i + 6, true);
+      if (i + 11 > end || view.getInt32(i, true) !== C5_1 || bytes[i + 4] !== 0x22 || bytes[i + 5] !== 0x3a) break;
+      const value4 = view.getInt32(i + 6, true);
       if (value4 === TRUE) {
         c5 = true;
         i += 10;
