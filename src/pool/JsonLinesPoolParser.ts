@@ -95,7 +95,7 @@ export class JsonLinesPoolParser {
       this.keep(newline < 0 ? bytes : bytes.subarray(0, newline));
       if (newline < 0 || this.halted) return;
       const joined = this.takeCarry();
-      this.parseLine(joined, 0, joined.length);
+      this.parseLine(joined, dataView(joined), 0, joined.length);
       start = newline + 1;
     }
     const length = bytes.length;
@@ -127,7 +127,7 @@ export class JsonLinesPoolParser {
         this.keep(bytes.subarray(start)); // an incomplete last line: finish it with the next chunk
         return;
       }
-      this.parseLine(bytes, start, newline);
+      this.parseLine(bytes, view, start, newline);
       start = newline + 1;
     }
   }
@@ -137,7 +137,7 @@ export class JsonLinesPoolParser {
     this.read(this.byteOrderMark.end());
     if (this.carryBytes > 0 && !this.stopped) {
       const last = this.takeCarry();
-      this.parseLine(last, 0, last.length);
+      this.parseLine(last, dataView(last), 0, last.length);
     }
     return this.builder.finish();
   }
@@ -180,10 +180,9 @@ export class JsonLinesPoolParser {
   }
 
   // Reads a line of a fast shape into the fields; the index of its newline (or `end`), or NOT_FAST.
-  private scan(bytes: Uint8Array, view: DataView | undefined, start: number, end: number): number {
-    if (this.reader2021 !== undefined)
-      return parse2021Line(bytes, view ?? dataView(bytes), start, end, this.reader2021.fields);
-    return parseJsonLine(bytes, start, end, this.fields);
+  private scan(bytes: Uint8Array, view: DataView, start: number, end: number): number {
+    if (this.reader2021 !== undefined) return parse2021Line(bytes, view, start, end, this.reader2021.fields);
+    return parseJsonLine(bytes, view, start, end, this.fields);
   }
 
   private acceptFast(line: number): boolean {
@@ -194,10 +193,10 @@ export class JsonLinesPoolParser {
     return true;
   }
 
-  private parseLine(bytes: Uint8Array, start: number, end: number): void {
+  private parseLine(bytes: Uint8Array, view: DataView, start: number, end: number): void {
     const line = ++this.line;
     if (end - start > MAX_LINE_BYTES) return this.tooLong(line);
-    if (this.scan(bytes, undefined, start, end) !== NOT_FAST && this.acceptFast(line)) return;
+    if (this.scan(bytes, view, start, end) !== NOT_FAST && this.acceptFast(line)) return;
     this.slowLine(bytes, start, end, line);
   }
 

@@ -188,7 +188,7 @@ function readObject(
         break;
       }
       case CODE: {
-        const value = quotedCodeAt(bytes, i, end);
+        const value = quotedCodeAt(bytes, view, i, end);
         if (value < 0) return NOT_FAST;
         fields.code = value;
         i += 15;

@@ -1,3 +1,4 @@
+import { codeDigitsAt } from './codeDigits';
 import type { RecordFields } from './RecordFields';
 
 const NEWLINE = 0x0a;
@@ -23,7 +24,13 @@ export const NOT_FAST = -1;
  * caller then falls back to JSON.parse and the zod schema, so this never changes what is
  * accepted, only how fast.
  */
-export function parseJsonLine(bytes: Uint8Array, start: number, end: number, fields: RecordFields): number {
+export function parseJsonLine(
+  bytes: Uint8Array,
+  view: DataView,
+  start: number,
+  end: number,
+  fields: RecordFields,
+): number {
   fields.reset();
   let i = start;
   let byte = i < end ? bytes[i]! : NEWLINE;
@@ -70,7 +77,7 @@ export function parseJsonLine(bytes: Uint8Array, start: number, end: number, fie
     while (byte === SPACE || byte === TAB || byte === RETURN) byte = ++i < end ? bytes[i]! : NEWLINE;
     if (key === KEY_CODE) {
       if (fields.code >= 0) return NOT_FAST;
-      const value = quotedCodeAt(bytes, i, end);
+      const value = quotedCodeAt(bytes, view, i, end);
       if (value < 0) return NOT_FAST;
       fields.code = value;
       i += 15;
@@ -138,15 +145,9 @@ function matches(bytes: Uint8Array, at: number, end: number, word: Uint8Array): 
 
 /**
  * The value of a quoted 13-digit application code whose opening quote is bytes[at] (the closing
- * one at + 14, before `end`), or −1 when that is not what is there.
+ * one at + 14, before `end`), or −1 when that is not what is there (`view`: a DataView of `bytes`).
  */
-export function quotedCodeAt(bytes: Uint8Array, at: number, end: number): number {
+export function quotedCodeAt(bytes: Uint8Array, view: DataView, at: number, end: number): number {
   if (bytes[at] !== QUOTE || at + 14 >= end || bytes[at + 14] !== QUOTE) return -1;
-  let value = 0;
-  for (let k = at + 1; k <= at + 13; k++) {
-    const digit = bytes[k]! - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+  return codeDigitsAt(bytes, view, at + 1);
 }
