@@ -5,21 +5,10 @@
 // digest, or the same issues (codes, paths, messages, lines, order) and the same omitted count.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commitPool, JsonLinesPoolParser, presets, type Issue, type Policy } from '../../src/index';
+import { commitPool, JsonLinesPoolParser, presets, type Policy } from '../../src/index';
 import { parse2021Line } from '../../src/family/internal/parse2021Line';
 import { PoolBuilder } from '../../src/pool/PoolBuilder';
-
-type Outcome = { digest: string } | { issues: readonly Issue[]; omitted: number };
-
-function outcome(build: () => ReturnType<PoolBuilder['finish']>): Outcome {
-  try {
-    return { digest: commitPool(build()).digest };
-  } catch (error) {
-    const { issues, omittedIssues } = error as { issues?: readonly Issue[]; omittedIssues: number };
-    if (issues === undefined) throw error;
-    return { issues, omitted: omittedIssues };
-  }
-}
+import { outcome, type Outcome } from '../support/poolOutcome';
 
 const general = (records: readonly unknown[], policy: Policy): Outcome =>
   outcome(() => {

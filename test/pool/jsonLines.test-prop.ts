@@ -10,6 +10,7 @@ import {
   type Policy,
   YaohaoError,
 } from '../../src/index';
+import { outcome, type Outcome } from '../support/poolOutcome';
 
 const encoder = new TextEncoder();
 
@@ -214,26 +215,22 @@ describe('JsonLinesPoolParser', () => {
       else lines.push(`{"code":"${code}","draws":${i % 50}}`);
     }
     const spelledOut = lines.map((l) => (l === '' ? l : `{ ${l.slice(1)}`));
-    const outcome = (text: string, cuts: number[]) => {
-      try {
-        return { digest: commitPool(parseJsonLines(text, presets.beijing2016, cuts)).digest };
-      } catch (error) {
-        return { issues: (error as YaohaoError).issues };
-      }
-    };
-    const templates = outcome(lines.join('\n'), [100_000, 100_017, 250_000]);
-    expect(templates.issues?.map((i) => i.code)).toContain('duplicate_code');
-    expect(templates.issues?.map((i) => i.code)).toContain('invalid_code');
-    expect(templates).toEqual(outcome(spelledOut.join('\n'), []));
+    const read = (text: string, cuts: number[]): Outcome =>
+      outcome(() => parseJsonLines(text, presets.beijing2016, cuts));
+    const templates = read(lines.join('\n'), [100_000, 100_017, 250_000]);
+    const codes = 'issues' in templates ? templates.issues.map((i) => i.code) : [];
+    expect(codes).toContain('duplicate_code');
+    expect(codes).toContain('invalid_code');
+    expect(templates).toEqual(read(spelledOut.join('\n'), []));
     const clean = lines.filter((l, i) => l !== '' && i % 2_503 !== 7 && i % 3_001 !== 11);
-    expect(outcome(clean.join('\n'), [77_777])).toEqual(outcome(clean.map((l) => `{ ${l.slice(1)}`).join('\n'), []));
-    expect(outcome(clean.join('\n'), []).digest).toBe(
-      commitPool(
+    expect(read(clean.join('\n'), [77_777])).toEqual(read(clean.map((l) => `{ ${l.slice(1)}`).join('\n'), []));
+    expect(read(clean.join('\n'), [])).toEqual({
+      digest: commitPool(
         createPool(
           clean.map((l) => JSON.parse(l) as { code: string; draws: number }),
           { policy: presets.beijing2016 },
         ),
       ).digest,
-    );
+    });
   });
 });
