@@ -73,7 +73,7 @@ export class Reader2021 {
     if (!f.isPlain()) return -1;
     if (!f.isFamily) {
       const steps = stepsOf(this.rules, f.steps[0]!, f.drawsTo2020[0]!, f.drawsSince2021[0]!, f.c5[0] === 1, true);
-      if (!(steps >= 1 && steps <= MAX_WEIGHT)) return -1;
+      if (!isIndividualWeight(steps)) return -1;
       this.register(0);
       return steps;
     }
@@ -83,9 +83,24 @@ export class Reader2021 {
     return total;
   }
 
-  /** @internal The weight of a plain individual with this draw history (accept's, for readers that check the rest themselves). */
-  individualSteps(drawsTo2020: number, drawsSince2021: number): number {
-    return stepsOf(this.rules, -1, drawsTo2020, drawsSince2021, false, true);
+  /**
+   * @internal accept for a plain individual whose fields a reader checked itself: only a draw history,
+   * its id the bytes[idStart, idEnd) hashed to `idHash` (`view`: a DataView of `bytes`). Its weight,
+   * the person registered; −1, with nothing changed, when the weight is not a valid one.
+   */
+  acceptIndividual(
+    drawsTo2020: number,
+    drawsSince2021: number,
+    bytes: Uint8Array,
+    idStart: number,
+    idEnd: number,
+    idHash: number,
+    view: DataView,
+  ): number {
+    const steps = stepsOf(this.rules, -1, drawsTo2020, drawsSince2021, false, true);
+    if (!isIndividualWeight(steps)) return -1;
+    this.persons.addBytes(bytes, idStart, idEnd, idHash, true, view);
+    return steps;
   }
 
   // Registers person `person` of the record in `fields` (person 0 comes first).
@@ -167,7 +182,7 @@ export class Reader2021 {
     const problems = historyIssues(individual, at.path, at.line);
     if (problems.length > 0) return problems;
     const { steps } = historyFigures(individual, this.rules, true);
-    if (steps < 1 || steps > MAX_WEIGHT)
+    if (!isIndividualWeight(steps))
       return [
         {
           code: 'invalid_value',
@@ -200,6 +215,11 @@ export class Reader2021 {
     for (const [id, path] of persons) firstSeen.set(id, { path, line });
     return [];
   }
+}
+
+// An individual entering a draw has 1 to MAX_WEIGHT steps (the general path explains the others).
+function isIndividualWeight(steps: number): boolean {
+  return steps >= 1 && steps <= MAX_WEIGHT;
 }
 
 // Readers locate records as [index] (or [prefix…, index]); the last number is the record index.
