@@ -6,6 +6,7 @@ import { recordSchemaFor } from '../../src/pool/recordSchemas';
 import { sortKeys } from '../../src/pool/internal/sortKeys';
 import { EntryLayout } from '../../src/pool/EntryLayout';
 import { numberToCode, parseApplicationCode } from '../../src/pool/applicationCode';
+import { writeCanonicalPool } from '../../src/pool/canonicalPoolBytes';
 import { specEntries } from '../support/independent';
 
 const codeArb = fc.stringMatching(/^[0-9]{13}$/);
@@ -129,6 +130,37 @@ describe('numberToCode', () => {
         },
       ),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('canonical form', () => {
+  // The writer splits each key into digits with one float division (canonicalPoolBytes.ts); this
+  // spells the lines with strings, as spec §2.3 says, for codes at the edges of their range too.
+  const edgeCode = fc.constantFrom('0000000000000', '0000000000001', '0000009999999', '0000010000000', '9999999999999');
+  it('is the spec text for any codes, kinds and weights', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            code: fc.oneof(codeArb, edgeCode),
+            kind: fc.constantFrom('individual', 'family', 'unit'),
+            weight: fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })),
+          }),
+          { selector: (r) => r.code, maxLength: 80 },
+        ),
+        (records) => {
+          const pool = createPool(records, { policy: presets.explicit });
+          const chunks: Uint8Array[] = [];
+          writeCanonicalPool(pool, (chunk) => chunks.push(chunk), 64);
+          const letter = { individual: 'I', family: 'F', unit: 'U' } as const;
+          const lines = [...records]
+            .sort((a, b) => (a.code < b.code ? -1 : 1))
+            .map((r) => `${r.code} ${letter[r.kind]} ${r.weight}\n`);
+          expect(Buffer.concat(chunks).toString('latin1')).toBe(`yaohao-pool/1\n${lines.join('')}`);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
