@@ -1,7 +1,7 @@
 import { drawOutcome, type DrawOutcome } from '../draw/internal/drawOutcome';
 import { APPLICANT_KINDS } from '../pool/ApplicantKind';
 import { parseApplicationCode } from '../pool/applicationCode';
-import { codeValueAt, kindIdAt, poolColumns } from '../pool/Pool';
+import { codeOfKey, kindIdOfKey, poolColumns } from '../pool/Pool';
 import type { Issue } from '../errors/Issue';
 import { parseWith } from '../errors/fromZod';
 import { isYaohaoError } from '../errors/YaohaoError';
@@ -140,16 +140,19 @@ export function verifyRecord(record: unknown, pool: Pool, options: VerifyRecordO
     };
   }
   // Compare as numbers, without naming every replayed winner; name them only to report a difference.
-  const columns = poolColumns(pool);
-  const count = replay.indexes.length;
-  const shared = Math.min(count, claimed.winners.length);
+  // One read of each winner's key, from locals: this loop is most of what verifying adds to the replay.
+  const { keys } = poolColumns(pool);
+  const { indexes, entries } = replay;
+  const claimedWinners = claimed.winners;
+  const count = indexes.length;
+  const shared = Math.min(count, claimedWinners.length);
   for (let position = 0; position < shared; position++) {
-    const index = replay.indexes[position]!;
-    const actual = claimed.winners[position]!;
+    const key = keys[indexes[position]!]!;
+    const actual = claimedWinners[position]!;
     if (
-      actual.entry !== replay.entries[position] ||
-      parseApplicationCode(actual.code) !== codeValueAt(columns, index) ||
-      actual.kind !== APPLICANT_KINDS[kindIdAt(columns, index)]
+      actual.entry !== entries[position] ||
+      parseApplicationCode(actual.code) !== codeOfKey(key) ||
+      actual.kind !== APPLICANT_KINDS[kindIdOfKey(key)]
     ) {
       const expected = replay.winner(position);
       const fields = WINNER_FIELDS.filter((field) => expected[field] !== actual[field]);

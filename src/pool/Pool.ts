@@ -24,15 +24,24 @@ export type KeyColumn = Float64Array | readonly number[];
 /** A pool's weights (integers 1 to 2^32 − 1), kept like its keys. */
 export type WeightColumn = Uint32Array | readonly number[];
 
-/** The code value of the application at `index` (dividing by 4 is exact in floating point). */
+/** The code value in a key (dividing by 4 is exact in floating point). */
+export function codeOfKey(key: number): number {
+  return Math.floor(key / 4);
+}
+
+/** The kind id in a key. */
+export function kindIdOfKey(key: number): number {
+  return key - Math.floor(key / 4) * 4;
+}
+
+/** The code value of the application at `index`. */
 export function codeValueAt(columns: PoolColumns, index: number): number {
-  return Math.floor(columns.keys[index]! / 4);
+  return codeOfKey(columns.keys[index]!);
 }
 
 /** The kind id of the application at `index`. */
 export function kindIdAt(columns: PoolColumns, index: number): number {
-  const key = columns.keys[index]!;
-  return key - Math.floor(key / 4) * 4;
+  return kindIdOfKey(columns.keys[index]!);
 }
 
 /** One application as the pool holds it. */

@@ -2,7 +2,7 @@ import type { Winner } from '../../audit/AuditRecord';
 import { APPLICANT_KINDS } from '../../pool/ApplicantKind';
 import { numberToCode } from '../../pool/applicationCode';
 import { requireObject } from '../../errors/arguments';
-import { codeValueAt, kindIdAt, poolColumns, requirePool, type Pool } from '../../pool/Pool';
+import { codeOfKey, kindIdOfKey, poolColumns, requirePool, type Pool } from '../../pool/Pool';
 import { checkDrawOptions, type CheckedDrawOptions, type DrawOptions } from '../checkDrawOptions';
 import { drawIndexes, type DrawnIndexes } from './drawIndexes';
 
@@ -24,12 +24,8 @@ export function drawOutcome(pool: Pool, options: DrawOptions): DrawOutcome {
     ...drawn,
     checked,
     winner: (k) => {
-      const index = drawn.indexes[k]!;
-      return {
-        code: numberToCode(codeValueAt(columns, index)),
-        entry: drawn.entries[k]!,
-        kind: APPLICANT_KINDS[kindIdAt(columns, index)]!,
-      };
+      const key = columns.keys[drawn.indexes[k]!]!;
+      return { code: numberToCode(codeOfKey(key)), entry: drawn.entries[k]!, kind: APPLICANT_KINDS[kindIdOfKey(key)]! };
     },
   };
 }
