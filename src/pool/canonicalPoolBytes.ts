@@ -66,14 +66,11 @@ function writeChunks(pool: Pool, sink: (chunk: Uint8Array) => void, chunkBytes: 
       }
       at = 0;
     }
-    // 13 digits as 2 + 4 + 3 + 4, from two int32 halves, with one float division per code. The key is
-    // 4 × code + kind < 2^53; key / (4 × 10^7) truncates to the code's first six digits exactly (a
-    // quotient below the next integer is below it by at least 2.5e-8, a double's error there is
-    // ~1e-10); what is left, 4 × (last seven digits) + kind, is below 2^26.
+    // 13 digits as 2 + 4 + 3 + 4, from two int32 halves: one float division per code.
     const key = keys[i]!;
-    const high = (key / 40_000_000) | 0;
-    const rest = (key - high * 40_000_000) | 0;
-    const low = rest >>> 2;
+    const code = Math.floor(key / 4);
+    const high = Math.floor(code / 10_000_000);
+    const low = code - high * 10_000_000;
     const a = (high / 10_000) | 0;
     const c = (low / 10_000) | 0;
     const cDigits = FOUR_DIGITS[c]!;
@@ -82,7 +79,7 @@ function writeChunks(pool: Pool, sink: (chunk: Uint8Array) => void, chunkBytes: 
     view.setUint16(at + 6, (cDigits >>> 8) & 0xffff, true);
     buffer[at + 8] = cDigits >>> 24;
     view.setUint32(at + 9, FOUR_DIGITS[low - c * 10_000]!, true);
-    view.setUint32(at + 13, KIND_FIELDS[rest & 3]!, true);
+    view.setUint32(at + 13, KIND_FIELDS[key - code * 4]!, true);
     // Weights are small (steps, family points): the common cases inline.
     const weight = weights[i]!;
     if (weight < 10) buffer[at + 16] = ZERO + weight;

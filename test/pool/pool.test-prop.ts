@@ -135,7 +135,7 @@ describe('numberToCode', () => {
 });
 
 describe('canonical form', () => {
-  // The writer splits each key into digits with one float division (canonicalPoolBytes.ts); this
+  // The writer makes each line's digits with arithmetic on the key (canonicalPoolBytes.ts); this
   // spells the lines with strings, as spec §2.3 says, for codes at the edges of their range too.
   const edgeCode = fc.constantFrom('0000000000000', '0000000000001', '0000009999999', '0000010000000', '9999999999999');
   it('is the spec text for any codes, kinds and weights', () => {
