@@ -1,4 +1,4 @@
-import { NOT_FAST, quotedCodeAt } from '../../pool/internal/parseJsonLine';
+import { lastCount, NOT_FAST, quotedCodeAt, readCount } from '../../pool/internal/parseJsonLine';
 import { Literal } from './Literal';
 import { isTimestamp, readTimestamp } from '../../time/timestamp';
 import { ID_HASH_START, idHashEnd, idHashStep } from '../PersonRegistry';
@@ -41,7 +41,6 @@ const OPEN = 0x7b;
 const CLOSE = 0x7d;
 const OPEN_LIST = 0x5b;
 const CLOSE_LIST = 0x5d;
-const ZERO = 0x30;
 // The closing quote of a timestamp comes 20 to 29 characters after its first digit.
 const SHORTEST_TIMESTAMP = 20;
 const LONGEST_TIMESTAMP = 29;
@@ -95,9 +94,6 @@ const ID_OTHER = 2;
 const ID_BYTES: Uint8Array = Uint8Array.from({ length: 256 }, (_, byte) =>
   byte === QUOTE ? ID_END : byte < SPACE || byte - SPACE >= 0x60 || byte === BACKSLASH ? ID_OTHER : ID_BYTE,
 );
-
-/** The value of the last count read by readCount. */
-let count = 0;
 
 /**
  * Reads one JSON Lines record of a 2021– policy — an individual, or a family with its members —
@@ -222,6 +218,7 @@ function readObject(
       default: {
         i = readCount(bytes, i, end);
         if (i === NOT_FAST) return NOT_FAST;
+        const count = lastCount();
         if (bit === DRAWS_TO_2020) fields.drawsTo2020[person] = count;
         else if (bit === DRAWS_SINCE_2021) fields.drawsSince2021[person] = count;
         else if (bit === STEPS) fields.steps[person] = count;
@@ -300,27 +297,6 @@ export function readId(bytes: Uint8Array, at: number, end: number): number {
   if (k === limit || k === at) return NOT_FAST;
   idHash = idHashEnd(hash);
   return k;
-}
-
-/** The value of the last count read by readCount. */
-export function lastCount(): number {
-  return count;
-}
-
-/** A non-negative integer without leading zeros, ≤ 15 digits (below 2^53): sets `count` (lastCount), returns the index after it, or NOT_FAST. */
-export function readCount(bytes: Uint8Array, at: number, end: number): number {
-  let i = at;
-  let value = 0;
-  while (i < end) {
-    const digit = bytes[i]! - ZERO;
-    if (digit < 0 || digit > 9) break;
-    value = value * 10 + digit;
-    i++;
-  }
-  const digits = i - at;
-  if (digits === 0 || digits > 15 || (digits > 1 && bytes[at] === ZERO)) return NOT_FAST;
-  count = value;
-  return i;
 }
 
 /** The key that may start at bytes[at] (after its opening quote), told apart by its first letters; the caller checks it whole. */

@@ -1,9 +1,9 @@
 import { asciiWord } from '../../pool/internal/asciiWord';
 import { codeDigitsAt } from '../../pool/internal/codeDigits';
-import { NOT_FAST } from '../../pool/internal/parseJsonLine';
+import { lastCount, NOT_FAST, readCount } from '../../pool/internal/parseJsonLine';
 import type { TemplateRun } from '../../pool/internal/readTemplateRun';
 import type { Reader2021 } from '../read2021Record';
-import { lastCount, lastIdHash, readCount, readId } from './parse2021Line';
+import { lastIdHash, readId } from './parse2021Line';
 import { INDIVIDUAL_KIND } from './Record2021Fields';
 
 const NEWLINE = 0x0a;

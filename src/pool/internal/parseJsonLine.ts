@@ -83,18 +83,10 @@ export function parseJsonLine(
       i += 15;
     } else if (key === KEY_DRAWS || key === KEY_WEIGHT) {
       if ((key === KEY_DRAWS ? fields.draws : fields.weight) >= 0) return NOT_FAST;
-      const digitsStart = i;
-      let value = 0;
-      let digit = byte - ZERO;
-      while (digit >= 0 && digit <= 9) {
-        value = value * 10 + digit;
-        digit = ++i < end ? bytes[i]! - ZERO : -1;
-      }
-      const digits = i - digitsStart;
-      // No digits, a leading zero, or more than 15 digits (maybe beyond 2^53): let JSON.parse decide.
-      if (digits === 0 || digits > 15 || (digits > 1 && bytes[digitsStart] === ZERO)) return NOT_FAST;
-      if (key === KEY_DRAWS) fields.draws = value;
-      else fields.weight = value;
+      i = readCount(bytes, i, end);
+      if (i === NOT_FAST) return NOT_FAST;
+      if (key === KEY_DRAWS) fields.draws = count;
+      else fields.weight = count;
     } else if (key === KEY_C5) {
       if (fields.c5 !== undefined) return NOT_FAST;
       if (matches(bytes, i, end, TRUE)) {
@@ -150,4 +142,32 @@ function matches(bytes: Uint8Array, at: number, end: number, word: Uint8Array): 
 export function quotedCodeAt(bytes: Uint8Array, view: DataView, at: number, end: number): number {
   if (bytes[at] !== QUOTE || at + 14 >= end || bytes[at + 14] !== QUOTE) return -1;
   return codeDigitsAt(bytes, view, at + 1);
+}
+
+// Set by readCount: a second result without an object per call (millions of lines).
+let count = 0;
+
+/** The value of the last count readCount read. */
+export function lastCount(): number {
+  return count;
+}
+
+/**
+ * A non-negative integer from bytes[at], without leading zeros, of at most 15 digits (below 2^53):
+ * sets lastCount and returns the index after it, or NOT_FAST for anything else (no digits, a leading
+ * zero, more digits): the general path, JSON.parse, decides those.
+ */
+export function readCount(bytes: Uint8Array, at: number, end: number): number {
+  let i = at;
+  let value = 0;
+  while (i < end) {
+    const digit = bytes[i]! - ZERO;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+    i++;
+  }
+  const digits = i - at;
+  if (digits === 0 || digits > 15 || (digits > 1 && bytes[at] === ZERO)) return NOT_FAST;
+  count = value;
+  return i;
 }

@@ -1,9 +1,9 @@
 import { MAX_WEIGHT } from '../recordSchemas';
 import { asciiWord } from './asciiWord';
 import { codeDigitsAt } from './codeDigits';
+import { lastCount, NOT_FAST, readCount } from './parseJsonLine';
 import type { FastShape } from './RecordFields';
 
-const ZERO = 0x30;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
@@ -79,15 +79,9 @@ export function readTemplateRun(
     // The one place where draws or weight (the entries) must be present: a counted policy
     // takes draws, the explicit policy a weight.
     if (isDraws !== (weigh !== undefined)) break;
-    const digitsStart = i;
-    let value = 0;
-    let digit = i < end ? bytes[i]! - ZERO : -1;
-    while (digit >= 0 && digit <= 9) {
-      value = value * 10 + digit;
-      digit = ++i < end ? bytes[i]! - ZERO : -1;
-    }
-    const digits = i - digitsStart;
-    if (digits === 0 || digits > 15 || (digits > 1 && bytes[digitsStart] === ZERO)) break;
+    i = readCount(bytes, i, end);
+    if (i === NOT_FAST) break;
+    const value = lastCount();
     let c5 = false;
     if (isDraws && bytes[i] === 0x2c) {
       // ,"c5":true / ,"c5":false
