@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { commitPool, presets, writeCanonicalPool } from '../dist/index.js';
 import { readPoolFile } from '../dist/node.js';
 import { syntheticPoolFile } from './data.mjs';
+import { median } from './median.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const path = await syntheticPoolFile(3_100_000);
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const figures = { commit: [], write: [], writeAndHash: [] };
 const fresh = async () => (await readPoolFile(path, { policy: presets.beijing2016 })).pool;
 for (let r = 0; r < runs; r++) {

@@ -63,10 +63,10 @@ export function mixedFilePath(size) {
 export async function writeMixedFiles(size, big) {
   mkdirSync(DATA_DIR, { recursive: true });
   if (existsSync(mixedFilePath(size)) && existsSync(mixedFilePath(big))) return;
-  const families = Math.floor(big / 6);
   const ordinary = syntheticMixedPool(big);
-  const individuals = ordinary.slice(0, big - families);
-  const familyRecords = ordinary.slice(big - families);
+  const individuals = ordinary.filter((record) => record.kind !== 'family');
+  const familyRecords = ordinary.filter((record) => record.kind === 'family');
+  const families = familyRecords.length;
   await writeLines(
     [
       { path: mixedFilePath(big), limit: Infinity },

@@ -12,8 +12,8 @@ import {
   presets,
   syntheticBeijingRecords,
 } from '../dist/index.js';
+import { median } from './median.mjs';
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 function time(run, repeat = 5) {
   const times = [];
   let result;

@@ -19,6 +19,7 @@ import {
   waitingTime,
   winProbabilities,
 } from '../dist/node.js';
+import { median } from './median.mjs';
 
 const quick = process.argv.includes('--quick');
 // --only mixed,monte-carlo,wait,selfcheck runs those sections (exact odds always run).
@@ -61,7 +62,6 @@ async function simulateInProcesses(runs, processes, seed) {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const timeRuns = (n, work) => {
   const times = [];
   let value;

@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, syntheticPoolFile } from './data.mjs';
+import { median } from './median.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -19,7 +20,6 @@ const buffer = Buffer.allocUnsafe(4 << 20);
 for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
 process.stdout.write(hash.digest('hex'));`;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
 function timed(args) {

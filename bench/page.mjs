@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchOffline } from '../test/web/support/chromium.mjs';
 import { DATA_DIR, syntheticPoolFile } from './data.mjs';
+import { median } from './median.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const TARGET_MS = 15_000;
 
 const yaohao = (...args) => execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The official zip and its record at `size` codes (as bench/official-zip.mjs writes them), made if missing. */

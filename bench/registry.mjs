@@ -19,6 +19,7 @@ import {
   syntheticBeijingRecords,
 } from '../dist/index.js';
 import { DATA_DIR, writeJsonLines } from './data.mjs';
+import { median } from './median.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZE = quick ? 310_000 : 3_100_000;
@@ -29,7 +30,6 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 const gc = globalThis.gc ?? (() => {});
 const ms = (x) => `${x.toFixed(0)} ms`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const peakMb = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 const check = (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);

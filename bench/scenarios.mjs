@@ -13,6 +13,7 @@ import {
   serializeRecord,
   verifyRecord,
 } from '../dist/node.js';
+import { median } from './median.mjs';
 
 const QUOTA = 6400;
 // Baselines read as readPoolFile does, 4 MiB at a time, so the comparison is about the work, not the reads.
@@ -45,7 +46,6 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 const now = () => performance.now();
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Baseline 1: read the file and look at every byte once in JavaScript (counting newlines). */
 async function readAndScanBytes(file = path) {
