@@ -37,12 +37,13 @@ const SHORTEST = OPEN.length + 13 + PERSON_ID.length + 1 + DRAWS_TO_2020.length 
 /**
  * Reads, from `start`, consecutive lines of the exact shape JSON.stringify writes for a 2021–
  * individual with a draw history — `{"code":"…","personId":"…","drawsTo2020":N,"drawsSince2021":N}`,
- * ending in `\n` or `\r\n` — into `run`, registering each person as the fast path does
- * (Reader2021.accept), until `run` is full, a line is anything else or not plainly valid, or a
- * line's newline is not in `bytes`. Returns the start of the first line it did not take, which
- * the general byte parser (parse2021Line) then reads. The same checks as that parser for these
- * lines (codes, ids of printable ASCII without escapes up to MAX_PERSON_ID, counts without leading
- * zeros), at fixed places instead of key by key: most lines of a present-day pool are such lines.
+ * ending in `\n` or `\r\n` — into `run`, weighing and registering each person as the fast path
+ * does (Reader2021.acceptIndividual), until `run` is full, a line is anything else or not plainly
+ * valid, or a line's newline is not in `bytes`. Returns the start of the first line it did not
+ * take, which the general byte parser (parse2021Line) then reads. The same checks as that parser
+ * for these lines (codes, ids of printable ASCII without escapes up to MAX_PERSON_ID, counts
+ * without leading zeros), at fixed places instead of key by key: most lines of a present-day pool
+ * are such lines.
  */
 export function readIndividualRun(
   bytes: Uint8Array,
